@@ -23,7 +23,7 @@ TEXTS_FOLDER = "texts"
 REQUIRED_COLUMNS = (
     "text_id", "file", "title", "outlet", "author", "published", "language",
     "translated_from", "genre", "url", "sha256", "notes",
-)  # fmt: skip
+)
 _TEXT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PARTIAL_ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _WORD = re.compile(r"\w+(?:[’'.,-]\w+)*")
@@ -84,19 +84,19 @@ def _decode(path: Path, shown: str) -> _Decoded:
     resave = "open it in a text editor and save it as plain text with encoding UTF-8"
     if not data.strip():
         return _Decoded(None, f"{shown} is empty. Fix: paste the text into it and save, "
-                              "or remove its row from sources.csv.")  # fmt: skip
+                              "or remove its row from sources.csv.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _Decoded(None, f"{shown} is saved as UTF-16, not UTF-8. Fix: {resave}.")
     if _looks_binary(data):
         return _Decoded(None, f"{shown} is not a plain-text file (it may be a Word document, "
                               "a PDF or an image). Fix: copy its text into a new .txt file "
-                              "saved as UTF-8.")  # fmt: skip
+                              "saved as UTF-8.")
     try:
         return _Decoded(data.decode("utf-8-sig"), None)
     except UnicodeDecodeError as error:
         guess = _guess_encoding(data)
         return _Decoded(None, f"{shown} is not UTF-8 (byte {error.start} cannot be read; it "
-                              f"looks like {guess}). Fix: {resave}.")  # fmt: skip
+                              f"looks like {guess}). Fix: {resave}.")
 
 
 def _read_catalogue(catalogue: Path) -> list[dict[str, str]]:
@@ -121,18 +121,18 @@ def _check_row(row: dict[str, str], line: int, texts: Path, seen: set[str]) -> l
     text_id = row["text_id"]
     where = f"sources.csv line {line}"
     if not _TEXT_ID.match(text_id):
-        problems.append(f"{where}: text_id {text_id!r} must be a short slug of lowercase "
-                        "letters, digits and hyphens (e.g. 'my-new-text').")  # fmt: skip
+        problems.append(f"{where}: text_id {text_id!r} is not a short slug. Fix: use "
+                        "lowercase letters, digits and hyphens only (e.g. 'my-new-text').")
     elif text_id in seen:
         problems.append(f"{where}: text_id {text_id!r} is used twice. Fix: give each row "
-                        "its own text_id.")  # fmt: skip
+                        "its own text_id.")
     seen.add(text_id)
     if not row["file"]:
         problems.append(f"{where}: the file cell is empty. Fix: write the file name from "
-                        f"{texts}.")  # fmt: skip
+                        f"{texts}.")
     if row["published"] and not _PARTIAL_ISO_DATE.match(row["published"]):
         problems.append(f"{where}: published {row['published']!r} is not an ISO date. Fix: "
-                        "write YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty.")  # fmt: skip
+                        "write YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty.")
     return problems
 
 
@@ -142,7 +142,7 @@ def _load_text(row: dict[str, str], texts: Path) -> tuple[dict | None, list[str]
     shown = f"data/{TEXTS_FOLDER}/{row['file']}"
     if not path.is_file():
         return None, [f"{shown} (text_id {row['text_id']!r}) is missing. Fix: put the file "
-                      f"in {texts} or correct the file cell in sources.csv."]  # fmt: skip
+                      f"in {texts} or correct the file cell in sources.csv."]
     decoded = _decode(path, shown)
     if decoded.problem:
         return None, [decoded.problem]
@@ -151,10 +151,10 @@ def _load_text(row: dict[str, str], texts: Path) -> tuple[dict | None, list[str]
         return None, [f"{shown} has changed since it was catalogued (sha256 {actual[:12]}... "
                       f"instead of {row['sha256'][:12]}...). Fix: restore the delivered file "
                       f"(git checkout -- {shown}); if you changed it on purpose, empty its "
-                      "sha256 cell."]  # fmt: skip
+                      "sha256 cell."]
     reading: ReadingText = reading_text(decoded.text)
     record = {**row, "sha256": actual, "raw": decoded.text, "text": reading.text,
-              "offsets": reading.offsets, "n_words": count_words(reading.text)}  # fmt: skip
+              "offsets": reading.offsets, "n_words": count_words(reading.text)}
     return record, []
 
 
@@ -190,3 +190,18 @@ def reading_text_of(corpus: pd.DataFrame, text_id: str) -> ReadingText:
     """The `ReadingText` (text plus offset map back to the file) of one loaded text."""
     row = corpus.loc[text_id]
     return ReadingText(raw=row["raw"], text=row["text"], offsets=row["offsets"])
+
+
+def load_events(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The events each text reports (`data/events.csv`: text_id, event, date, reference),
+    with `date` as a pandas Timestamp; an empty table when the teacher has no such file."""
+    path = (Path(data_dir) if data_dir is not None else default_data_dir()) / "events.csv"
+    if not path.is_file():
+        return pd.DataFrame(columns=["text_id", "event", "date", "reference"])
+    events = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    dates = pd.to_datetime(events["date"], format="%Y-%m-%d", errors="coerce")
+    bad = events.loc[dates.isna(), "date"]
+    if not bad.empty:
+        raise CorpusError([f"{path.name}: date {value!r} is not YYYY-MM-DD. Fix: correct "
+                           "the date cell." for value in bad])
+    return events.assign(date=dates)

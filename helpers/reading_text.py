@@ -13,8 +13,12 @@ from dataclasses import dataclass
 
 # Words that cannot end an English sentence or a heading: a line ending in one continues.
 _CONTINUING_WORDS = frozenset(
-    "a an the of to for and or nor but with by in on at from as that than into onto upon "
-    "about between among this these those its their our your his her whose which who".split()
+    [
+        "a", "an", "the", "of", "to", "for", "and", "or", "nor", "but", "with", "by", "in",
+        "on", "at", "from", "as", "that", "than", "into", "onto", "upon", "about",
+        "between", "among", "this", "these", "those", "its", "their", "our", "your", "his",
+        "her", "whose", "which", "who"
+    ]
 )
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -107,5 +111,5 @@ def reading_text(raw: str) -> ReadingText:
         text, offsets = _substitute(text, offsets, pattern, replace)
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
-    offsets = offsets[lead : lead + len(stripped)] + [offsets[lead + len(stripped)]]
+    offsets = [*offsets[lead : lead + len(stripped)], offsets[lead + len(stripped)]]
     return ReadingText(raw=raw, text=stripped, offsets=tuple(offsets))

@@ -1,0 +1,53 @@
+"""A timeline of the texts: when the events they report happened, and when each was published.
+
+Publication dates in the catalogue may be partial ("2021", "2020-09") or missing; the chart
+shows a partial date as a span covering every day it could be, and a missing one as a note,
+so that uncertainty stays visible instead of being guessed away.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+
+def date_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last day a partial ISO date ("2021", "2021-08", "2021-08-01") can mean."""
+    if not value:
+        return None
+    parts = value.split("-")
+    start = pd.Timestamp(value if len(parts) == 3 else "-".join([*parts, "01", "01"][:3]))
+    if len(parts) == 3:
+        return start, start
+    end = start + (pd.offsets.YearEnd(0) if len(parts) == 1 else pd.offsets.MonthEnd(0))
+    return start, end
+
+
+def provenance_timeline(corpus: pd.DataFrame, events: pd.DataFrame) -> Figure:
+    """One row per text: dots for the events it reports, a square (or a span, for a partial
+    date) for its publication date, and a note where the publication date is not stated."""
+    figure = Figure(figsize=(10, 0.8 + 0.7 * len(corpus)), layout="constrained")
+    axes = figure.subplots()
+    for row, (text_id, entry) in enumerate(corpus.iterrows()):
+        reported = events.loc[events["text_id"] == text_id, "date"]
+        axes.scatter(reported, [row - 0.12] * len(reported), marker="o", color="tab:blue",
+                     label="event the text reports", zorder=3)
+        span = date_span(entry["published"])
+        if span is None:
+            axes.annotate("publication date not stated", (reported.max(), row - 0.12),
+                          xytext=(8, -3), textcoords="offset points", fontsize=8)
+        elif span[0] == span[1]:
+            axes.scatter([span[0]], [row + 0.12], marker="s", color="tab:orange", zorder=3,
+                         label="published")
+        else:
+            axes.plot(span, [row + 0.12] * 2, linewidth=6, color="tab:orange", alpha=0.5,
+                      solid_capstyle="butt", label="published (somewhere in this span)")
+    axes.set_yticks(range(len(corpus)), list(corpus.index))
+    axes.invert_yaxis()
+    axes.set_xlabel("Date")
+    axes.set_title("Events reported and publication dates (data/events.csv, data/sources.csv)")
+    axes.grid(axis="x", alpha=0.3)
+    handles, labels = axes.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    axes.legend(unique.values(), unique.keys(), loc="upper left", fontsize=8)
+    return figure
