@@ -1,0 +1,445 @@
+"""Find every quantity in an English text and say what it counts and whether it looks wrong.
+
+One row per figure: where it is, its value, its qualifier ("more than", "nearly"), its
+kind (count, percent, ordinal, year, date, duration, money, range, change), the noun it
+counts, and a flag when the figure is suspicious (a masked number left by a translation
+pipeline, a decimal comma or thousands dot, an impossible value for its unit, an ambiguous
+date). Digits inside names ("COVID-19", "G20", "Boeing 737", "Vision 2035 Plan", "21st
+century") get kind `name`, phone-number-like strings kind `code`, clock times kind `time`;
+they keep no value, so they never count as claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.dates import extract_dates
+from helpers.number_words import (
+    NUMBER_WORD,
+    ORDINAL_WORDS,
+    SCALE_SUFFIXES,
+    SCALES,
+    is_ordinal_phrase,
+    read_digits,
+    words_to_number,
+)
+from helpers.sentences import split_sentences
+
+NUMBER_COLUMNS = [
+    "surface", "start", "end", "sentence", "value", "high", "qualifier", "kind", "counted",
+    "phrase", "flag",
+]  # fmt: skip
+
+_CODES = re.compile(
+    r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}"
+    r"|\(\d{2,5}\)\s?\d{3,4}[-\s]?\d{3,4}\b"
+    r"|\b0\d{1,4}[-\s]\d{5,8}\b"
+    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b"
+    r"|\b\d+(?:-\d+){3,}\b"
+)
+_TIMES = re.compile(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\b")
+_MASKS = re.compile(
+    r"(?i:[\[<{]\s*(?:num|number|numeral|digits?|n)(?:[_-]?\d+)?\s*[\]>}])"
+    r"|(?:__|##|@@|#|@)(?:NUM|NUMBER|NUMERAL|DIGITS?)(?:_?\d+)?(?:__|##|@@|#|@)"
+    r"|\bX+(?:NUM|NUMBER|NUMERAL|DIGITS?)X*\d*\b|\b(?:NUM|NUMBER|NUMERAL|DIGITS?)X+\d*\b"
+    r"|\bNUM(?:_?\d+)?\b"
+)
+_NAMES = re.compile(
+    r"\b[A-Za-z]+[-–]?\d+(?:[.,]\d+)*[A-Za-z\d]*\b"
+    r"|\b\d+(?!(?:st|nd|rd|th|s|bn|mn|mln|tn|trn|k|m|b)\b)[A-Za-z]+\b"
+)
+_DIGIT_FIGURE = re.compile(
+    r"(?<![\w.,])(?P<cur>(?:US|HK|A|C)?\$|€|£|¥|(?:RMB|USD|EUR|CNY)\s?)?"
+    r"(?P<num>\d+(?:[.,]\d+)*)"
+    r"(?P<suf>%|\s?(?:per ?cent|percentage points?)\b|(?:st|nd|rd|th)\b"
+    rf"|(?:{'|'.join(SCALE_SUFFIXES)})\b)?"
+    rf"(?:\s+(?P<scale>{'|'.join(SCALES)})\b)?"
+)
+_AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+_WORD_FIGURE = re.compile(
+    rf"\b(?:(?:a|an)\s+(?=dozen|hundred|thousand|million|billion))?{NUMBER_WORD}"
+    rf"(?:(?:\s+|-|{_AND_AFTER_SCALE}){NUMBER_WORD})*\b(?![-–]\w)"
+    rf"(?:\s+(?:per ?cent|percent)\b)?",
+    re.IGNORECASE,
+)
+_VAGUE_FIGURE = re.compile(
+    r"\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<scale>hundreds|thousands|millions|billions)"
+    r"(?=\s+of\b)|\bseveral\s+(?P<several>hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+_AFTER_OVER = re.compile(r"(?:-plus\b|\s+plus\b|\+|\s+(?:and|or)\s+(?:more|above|over)\b)",
+                         re.IGNORECASE)  # fmt: skip
+_AFTER_ABOUT = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
+_AFTER_UNDER = re.compile(r"\s+or\s+(?:less|fewer|below)\b", re.IGNORECASE)
+_BEFORE = {
+    "over": r"more than|over|above|upwards of|in excess of|at least|no less than|"
+            r"no fewer than|exceeding|greater than|just over|well over",
+    "under": r"less than|fewer than|under|below|up to|at most|no more than|not more than|"
+             r"just under|a maximum of",
+    "about": r"nearly|around|about|some|almost|close to|approximately|roughly|"
+             r"an estimated|estimated|circa|approx\.|c\.|~|just about",
+}  # fmt: skip
+_BEFORE_PATTERNS = {q: re.compile(rf"(?:^|\W)(?:{p})\s*$", re.IGNORECASE)
+                    for q, p in _BEFORE.items()}  # fmt: skip
+_RANGE_OPEN = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:[-–]|to|and)\s*$|\s+(?:to|and)\s+", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:increas|ris|rose|grow|grew|fall|fell|drop|declin|jump|climb|expand|shrank|shrink|"
+    r"reduc|went|go)\w*\b[^.]{0,40}$", re.IGNORECASE)  # fmt: skip
+_CURRENCY_WORDS = re.compile(r"(?:us\s+)?(?:dollars?|yuan|renminbi|euros?|pounds?|yen|"
+                             r"rupees?|rubles?|roubles?)\b", re.IGNORECASE)  # fmt: skip
+_TIME_UNITS = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+    "month": 2629800, "year": 31557600, "decade": 315576000, "century": 3155760000,
+}  # fmt: skip
+_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|year)\b",
+                   re.IGNORECASE)  # fmt: skip
+_PERIOD_WORDS = ("century", "centuries", "millennium", "millennia")
+_STOP_LIST = (
+    "from in of to with at by for on and or but than as that which who whose where when while "
+    "the a an is are was were be been being have has had do does did will would can could "
+    "should may might must it its their his her our we they he she this these those ahead ago "
+    "later earlier before after since during per each every around across about over under "
+    "between into through within without against among more less plus not also only said says "
+    "more than have there here so such said all both last next"
+)
+_STOP_WORDS = frozenset(_STOP_LIST.split())
+_FUNCTION_LIST = (
+    "In On At By Since From For Of To And Or But The A An Over Under About Nearly Around Some "
+    "More Less Than As With Between Among After Before During Until Till Into Almost Only "
+    "Just Up Down Each Every All Both Its Their Our His Her This These Those That It We They "
+    "He She I You Among Some Another Of Top"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_LIST.split())
+_MONTH_LIST = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+)
+_MONTH_WORDS = frozenset(_MONTH_LIST.split())
+_NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z-]+ ){0,3}[a-z-]+)\b(?!.*\bnumber of\b)",
+                        re.IGNORECASE | re.DOTALL)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+_IRREGULAR = {"people": "people", "media": "media", "news": "news", "series": "series",
+              "species": "species", "data": "data", "politics": "politics", "men": "man",
+              "women": "woman", "children": "child", "economics": "economics",
+              "overseas": "overseas"}  # fmt: skip
+
+
+def lemma(word: str) -> str:
+    """Lower-case singular of an English word, British "-isation" spelled "-ization"
+    ("Organisations" -> "organization", "countries" -> "country")."""
+    word = word.lower().replace("’", "'").removesuffix("'s").replace("isation", "ization")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        return word[:-1]
+    return word
+
+
+@dataclass
+class _Figure:
+    """A quantity found in the text, filled in step by step before it becomes a row."""
+
+    start: int
+    end: int
+    value: float = float("nan")
+    kind: str = "count"
+    note: str = ""
+    high: float = float("nan")
+    qualifier: str = "exact"
+    counted: str = ""
+    counted_end: int = -1
+    flag: str = ""
+    bare: bool = False
+
+
+class _Spans:
+    """Character spans already claimed by a figure, so no character is counted twice."""
+
+    def __init__(self) -> None:
+        self.taken: list[tuple[int, int]] = []
+
+    def claim(self, start: int, end: int) -> bool:
+        """Claim `start:end` unless it overlaps a claimed span; True if claimed."""
+        if any(s < end and start < e for s, e in self.taken):
+            return False
+        self.taken.append((start, end))
+        return True
+
+
+def _digit_figure(match: re.Match[str]) -> _Figure:
+    """Value, kind and separator note of a figure written with digits."""
+    digits = read_digits(match["num"])
+    suffix = (match["suf"] or "").strip().lower()
+    value = digits.value * SCALE_SUFFIXES.get(suffix, 1) * SCALES.get(match["scale"] or "", 1)
+    figure = _Figure(match.start(), match.end(), value, note=digits.note)
+    figure.bare = not (suffix or match["scale"] or match["cur"] or "," in match["num"]
+                       or "." in match["num"])  # fmt: skip
+    if suffix in ("st", "nd", "rd", "th"):
+        figure.kind = "ordinal"
+    elif suffix.startswith(("%", "per", "percent")):
+        figure.kind = "percent"
+    elif match["cur"]:
+        figure.kind = "money"
+    return figure
+
+
+def _word_figure(match: re.Match[str]) -> _Figure | None:
+    """A figure written in words, or None for words that are rarely quantities ("one",
+    "first" ... "ninth" on their own)."""
+    phrase = match.group(0)
+    percent = re.search(r"\s+per ?cent$", phrase, re.IGNORECASE)
+    words = phrase[: percent.start()] if percent else phrase
+    value = words_to_number(words)
+    single = words.strip().lower()
+    if value is None or single == "one" or ORDINAL_WORDS.get(single, 99) < 10:
+        return None
+    figure = _Figure(match.start(), match.end(), value)
+    if percent:
+        figure.kind = "percent"
+    elif is_ordinal_phrase(words):
+        figure.kind = "ordinal"
+    return figure
+
+
+def _vague_figure(match: re.Match[str]) -> _Figure:
+    """"thousands of", "tens of thousands of", "several hundred": a lower bound."""
+    scale = (match["scale"] or match["several"]).lower().rstrip("s")
+    value = SCALES[scale] * (10 if match["tens"] and match["tens"].lower() == "tens" else 1)
+    if match["tens"] and match["tens"].lower() == "hundreds":
+        value *= 100
+    return _Figure(match.start(), match.end(), value, qualifier="over")
+
+
+def _find_figures(text: str, spans: _Spans) -> list[_Figure]:
+    """Digit, word and vague figures not inside an already claimed span."""
+    figures = []
+    for pattern, build in ((_DIGIT_FIGURE, _digit_figure), (_VAGUE_FIGURE, _vague_figure),
+                           (_WORD_FIGURE, _word_figure)):  # fmt: skip
+        for match in pattern.finditer(text):
+            figure = build(match)
+            if figure and spans.claim(figure.start, figure.end):
+                figures.append(figure)
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _qualify(text: str, figure: _Figure) -> None:
+    """Set the qualifier from words before ("more than") or after ("-plus", "and more")."""
+    after = text[figure.end : figure.end + 20]
+    for qualifier, pattern in (("over", _AFTER_OVER), ("about", _AFTER_ABOUT),
+                               ("under", _AFTER_UNDER)):  # fmt: skip
+        found = pattern.match(after)
+        if found:
+            figure.qualifier = qualifier
+            figure.end += found.end()
+            return
+    before = text[max(0, figure.start - 25) : figure.start]
+    for qualifier, pattern in _BEFORE_PATTERNS.items():
+        if pattern.search(before):
+            figure.qualifier = qualifier
+            return
+
+
+def _counted(text: str, figure: _Figure) -> None:
+    """The noun phrase after the figure ("trade unions" -> "trade union")."""
+    rest = text[figure.end : figure.end + 80]
+    tokens = list(_WORD.finditer(rest))
+    if tokens and tokens[0].group().lower() == "of" and (figure.kind == "percent"
+                                                         or figure.qualifier == "over"):
+        tokens = [t for t in tokens[1:2] if t.group().lower() not in ("the", "all")] + tokens[2:]
+    words = _noun_phrase(tokens)
+    figure.counted = " ".join(lemma(t.group()) for t in words)
+    figure.counted_end = figure.end + words[-1].end() if words else figure.end
+    if not words:
+        named = _NUMBER_OF.search(text[max(0, figure.start - 150) : figure.start])
+        phrase = _noun_phrase(list(_WORD.finditer(named.group(1)))) if named else []
+        figure.counted = " ".join(lemma(t.group()) for t in phrase)
+
+
+def _noun_phrase(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Leading words up to the first plural noun, stop word, participle or punctuation
+    (at most four): "trade unions", "young workers", "Royal Naval Academy"."""
+    words: list[re.Match[str]] = []
+    for token in tokens[:4]:
+        word = token.group()
+        participle = words and word.lower().endswith(("ing", "ed"))
+        if not word[0].isalpha() or word.lower() in _STOP_WORDS or participle:
+            break
+        words.append(token)
+        if lemma(word) != word.lower().replace("isation", "ization") or word.lower() == "people":
+            break
+    return words
+
+
+def _join_ranges(text: str, figures: list[_Figure]) -> list[_Figure]:
+    """Merge "between 10 and 20", "from 41 to 45", "10-20" and "10 to 20" into one row."""
+    joined: list[_Figure] = []
+    for figure in figures:
+        previous = joined[-1] if joined else None
+        between = text[previous.end : figure.start] if previous else ""
+        window = max(0, previous.start - 9) if previous else 0
+        opener = _RANGE_OPEN.search(text[window : previous.start]) if previous else None
+        word = opener.group(1).lower() if opener else ""
+        if (previous and previous.kind == figure.kind and figure.kind in ("count", "percent",
+                                                                          "money")
+                and _RANGE_JOIN.fullmatch(between) and previous.value < figure.value
+                and ("and" not in between.lower() or word == "between")
+                and (previous.qualifier == "exact" or previous.kind == "percent")):  # fmt: skip
+            if opener:
+                previous.start = window + opener.start()
+            previous.high, previous.end = figure.value, figure.end
+            previous.qualifier = figure.qualifier
+            changed = word == "from" and _CHANGE_VERB.search(text[max(0, previous.start - 60)
+                                                                  : previous.start])
+            previous.kind = "change" if changed else "range"
+            continue
+        joined.append(figure)
+    return joined
+
+
+def _is_name(text: str, figure: _Figure, sentence_start: int) -> bool:
+    """Digits used as part of a name: "Boeing 737", "Vision 2035", "the 2035 Plan",
+    "21st century"."""
+    if figure.kind == "ordinal":
+        return text[figure.end :].lstrip().lower().startswith(_PERIOD_WORDS)
+    if not figure.bare:
+        return False
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[sentence_start : figure.start])
+    after = re.match(r"\s+([A-Z][a-z]\w*)", text[figure.end :])
+    following = re.match(r"\s+([A-Za-z]+)", text[figure.end :])
+    word = following.group(1) if following else ""
+    plural = word.lower() == "people" or lemma(word) != word.lower()
+    title = not (figure.counted and plural) or word[:1].isupper()
+    if (before and title and before.group(1) not in _FUNCTION_WORDS
+            and before.group(1) not in _MONTH_WORDS
+            and not before.group(1).endswith(("'s", "’s"))):  # fmt: skip
+        return True
+    year_like = 1000 <= figure.value <= 2100
+    return bool(year_like and after and after.group(1) not in _MONTH_WORDS
+                and re.search(r"\bthe\s+$", text[max(0, figure.start - 5) : figure.start]))
+
+
+def _classify(text: str, figure: _Figure, sentence_start: int) -> None:
+    """Set kind from the unit after the figure (duration, money, year, name)."""
+    if _is_name(text, figure, sentence_start):
+        figure.kind, figure.value, figure.counted = "name", float("nan"), ""
+        return
+    head = figure.counted.split(" ")[-1] if figure.counted else ""
+    first = figure.counted.split(" ")[0] if figure.counted else ""
+    if figure.kind == "count" and first in _TIME_UNITS:
+        figure.kind = "duration"
+    elif figure.kind == "count" and _CURRENCY_WORDS.match(text[figure.end :].lstrip()):
+        figure.kind = "money"
+    elif (figure.kind == "count" and figure.bare and figure.qualifier == "exact"
+          and 1000 <= figure.value <= 2100 and not head):  # fmt: skip
+        figure.kind = "year"
+
+
+def _implausible(text: str, figure: _Figure) -> str:
+    """Reason a value is impossible for its unit, or ""."""
+    value = figure.value
+    if figure.kind == "ordinal" and value != int(value):
+        return "an ordinal must be a whole number"
+    if figure.kind == "percent" and value > 100:
+        return "over 100%: possible for growth, impossible for a share"
+    if figure.kind != "duration":
+        return ""
+    unit = figure.counted.split(" ")[0]
+    if unit == "year" and figure.bare and 1800 <= value <= 2100:
+        return f"{int(value)} looks like a calendar year used as a number of years"
+    rate = _RATE.match(text[figure.counted_end : figure.counted_end + 15])
+    if rate:
+        per = _TIME_UNITS[rate.group(1).lower()]
+        if value * _TIME_UNITS[unit] > per:
+            return f"more {unit}s than fit in a {rate.group(1).lower()}"
+    return ""
+
+
+def _flag(text: str, figure: _Figure) -> str:
+    """Join the separator note and any implausibility into one short reason."""
+    reasons = [figure.note] if figure.note else []
+    implausible = _implausible(text, figure)
+    if implausible:
+        reasons.append(implausible)
+    return "; ".join(reasons)
+
+
+def _special_rows(text: str, spans: _Spans) -> list[_Figure]:
+    """Codes, dates, clock times, masked numbers and digit names, claimed before figures."""
+    found: list[_Figure] = []
+    for pattern, kind in ((_CODES, "code"), (_TIMES, "time")):
+        found += [_Figure(m.start(), m.end(), kind=kind) for m in pattern.finditer(text)
+                  if spans.claim(m.start(), m.end())]  # fmt: skip
+        if kind == "code":
+            found += _date_rows(text, spans)
+    for match in _MASKS.finditer(text):
+        if spans.claim(match.start(), match.end()):
+            found.append(_Figure(match.start(), match.end(), kind="masked",
+                                 flag="masked number: a placeholder stands where a figure "
+                                      "should be"))  # fmt: skip
+    found += [_Figure(m.start(), m.end(), kind="name") for m in _NAMES.finditer(text)
+              if spans.claim(m.start(), m.end())]  # fmt: skip
+    return found
+
+
+def _date_rows(text: str, spans: _Spans) -> list[_Figure]:
+    """Dates from `helpers.dates`: kind `year` (value = the year) or `date`."""
+    rows = []
+    for date in extract_dates(text).itertuples():
+        if not spans.claim(date.start, date.end):
+            continue
+        is_year = date.kind == "date" and date.precision == "year"
+        value = float(date.year) if is_year else float("nan")
+        rows.append(_Figure(date.start, date.end, value, kind="year" if is_year else "date",
+                            flag=date.flag))  # fmt: skip
+    return rows
+
+
+def extract_numbers(text: str) -> pd.DataFrame:
+    """One row per quantity in `text`: surface, offsets, sentence, value, qualifier, kind,
+    what is counted, and a flag when the figure looks wrong (see the module docstring)."""
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    spans = _Spans()
+    special = _special_rows(text, spans)
+    figures = _find_figures(text, spans)
+    for figure in figures:
+        _qualify(text, figure)
+    figures = _join_ranges(text, figures)
+    rows = []
+    for figure in sorted(special + figures, key=lambda f: f.start):
+        index = bisect.bisect_right(starts, figure.start) - 1
+        sentence = sentences[index] if index >= 0 else None
+        if figure.kind not in ("code", "time", "masked", "name", "date", "year"):
+            _counted(text, figure)
+            _classify(text, figure, sentence.start if sentence else 0)
+            figure.flag = _flag(text, figure)
+        rows.append(_row(text, figure, sentence.text if sentence else ""))
+    return pd.DataFrame(rows, columns=NUMBER_COLUMNS)
+
+
+def _row(text: str, figure: _Figure, sentence: str) -> dict:
+    """A table row; `phrase` shows the qualifier words, the figure and what it counts."""
+    before = ""
+    if figure.qualifier != "exact":
+        pattern = _BEFORE_PATTERNS.get(figure.qualifier)
+        found = pattern.search(text[max(0, figure.start - 25) : figure.start]) if pattern \
+            else None  # fmt: skip
+        if found:
+            before = text[max(0, figure.start - 25) + found.start() : figure.start].lstrip(" (")
+    phrase_end = max(figure.end, figure.counted_end)
+    phrase = (before + text[figure.start : phrase_end]).strip()
+    return {
+        "surface": text[figure.start : figure.end], "start": figure.start, "end": figure.end,
+        "sentence": sentence, "value": figure.value, "high": figure.high,
+        "qualifier": figure.qualifier, "kind": figure.kind, "counted": figure.counted,
+        "phrase": " ".join(phrase.split()), "flag": figure.flag,
+    }  # fmt: skip

@@ -1,0 +1,215 @@
+"""Figures from several texts are grouped into claims with verdicts that follow general rules."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import (
+    claim_summary,
+    claims_table,
+    dates_timeline,
+    family_evidence,
+    family_of,
+    figures_by_source,
+    load_corpus,
+    values_agree,
+)
+from helpers.claims import CLAIM_COLUMNS, interval
+
+ENGINE = ["numbers.py", "number_words.py", "dates.py", "claims.py", "claims_plots.py"]
+
+
+def invented(*texts: tuple[str, str, str]) -> pd.DataFrame:
+    """A corpus of (text_id, published, text) in the shape `load_corpus` returns."""
+    rows = [{"text_id": t, "published": p, "text": x, "outlet": f"Outlet {t.upper()}"}
+            for t, p, x in texts]  # fmt: skip
+    return pd.DataFrame(rows).set_index("text_id")
+
+
+def figures(*pairs: tuple[float, str]) -> pd.DataFrame:
+    return pd.DataFrame([{"value": v, "qualifier": q, "high": math.nan} for v, q in pairs])
+
+
+@pytest.mark.parametrize(
+    ("pairs", "agree"),
+    [
+        ([(500, "over"), (500, "over")], True),
+        ([(240, "over"), (230, "over")], True),
+        ([(300, "about"), (300, "about")], True),
+        ([(98.99e6, "exact"), (99e6, "about")], True),
+        ([(500, "over"), (300, "about")], False),
+        ([(10e6, "exact"), (98.99e6, "exact")], False),
+        ([(600, "over"), (500, "under")], False),
+    ],
+)  # fmt: skip
+def test_values_agree_is_qualifier_aware(pairs, agree):
+    assert values_agree(figures(*pairs)) is agree
+
+
+def test_interval_of_a_range():
+    assert interval(10, "exact", 20) == pytest.approx((9.95, 20.1))
+    assert interval(500, "over") == (500, math.inf)
+
+
+SUMMIT_A = ("The summit brought together leaders of more than 500 political parties from over "
+            "160 countries in the capital city by video link.")  # fmt: skip
+SUMMIT_B = ("Leaders of over 500 political parties from more than 160 countries joined the "
+            "summit in the capital city by video link.")  # fmt: skip
+TIES = ("The party maintains regular ties and frequent exchanges with {} political parties "
+        "and organisations in many regions across the developing world.")
+TIES_2020, TIES_2022 = TIES.format("nearly 600"), TIES.format("more than 600")
+POOR_A = ("Since 2012, all the 98.99 million rural residents living below the current "
+          "poverty line have been lifted out of poverty, meeting the target ahead of schedule.")
+POOR_B = ("Since 2012, the 10 million rural residents living below the current poverty line "
+          "have been lifted out of poverty, meeting the target ahead of schedule.")  # fmt: skip
+TWO_CAMPAIGNS = ("Over 240 political parties have backed our position on the maritime border "
+                 "dispute at sea. Later, more than 240 political parties signed a joint open "
+                 "letter against politicising public health.")  # fmt: skip
+
+
+def verdicts(table: pd.DataFrame) -> dict[str, set[str]]:
+    """Verdicts by text id."""
+    return table.groupby("text_id")["verdict"].agg(set).to_dict()
+
+
+def test_restatements_of_one_event_are_consistent():
+    table = claims_table(invented(("a", "2021-07-06", SUMMIT_A), ("b", "2021-07-07", SUMMIT_B)))
+    assert set(table["verdict"]) == {"consistent"}
+    assert table.groupby("claim")["text_id"].nunique().eq(2).all()
+    assert list(table.columns) == CLAIM_COLUMNS
+
+
+def test_same_count_in_different_years_is_a_different_time():
+    table = claims_table(invented(("c", "2020", TIES_2020), ("d", "2022", TIES_2022)))
+    assert set(table["verdict"]) == {"different time"}
+    assert "2020, 2022" in table["reason"].iloc[0]
+
+
+def test_same_count_in_the_same_year_with_incompatible_values_conflicts():
+    fewer = TIES_2020.replace("nearly 600", "nearly 300")
+    table = claims_table(invented(("c", "2021", fewer), ("d", "2021", TIES_2022)))
+    assert set(table["verdict"]) == {"conflicting"}
+
+
+def test_a_translated_sentence_with_another_number_conflicts():
+    table = claims_table(invented(("e", "2021", POOR_A), ("f", "", POOR_B)))
+    rural = table[table["counted"] == "rural resident"]
+    assert rural["claim"].nunique() == 1
+    assert set(rural["verdict"]) == {"conflicting"}
+
+
+def test_look_alike_figures_about_different_things_are_different_claims():
+    table = claims_table(invented(("g", "2020", TWO_CAMPAIGNS)))
+    assert table["claim"].nunique() == 2
+    assert table["family"].nunique() == 1
+    assert set(table["verdict"]) == {"different claims"}
+
+
+def test_a_figure_stated_once_is_unresolved():
+    table = claims_table(invented(("h", "2020", "The club has 37 members and a garden.")))
+    assert table["verdict"].tolist() == ["unresolved"]
+
+
+def test_rows_keep_their_evidence():
+    table = claims_table(invented(("a", "2021-07-06", SUMMIT_A), ("b", "", SUMMIT_B)))
+    assert set(table["sentence"]) == {SUMMIT_A, SUMMIT_B}
+    assert set(table["outlet"]) == {"Outlet A", "Outlet B"}
+    assert table.loc[table["text_id"] == "b", "year_basis"].eq("").all()
+    assert table.loc[table["text_id"] == "a", "year"].eq(2021).all()
+
+
+@pytest.fixture(scope="module")
+def corpus_claims() -> pd.DataFrame:
+    return claims_table(load_corpus())
+
+
+def claim_of(claims: pd.DataFrame, text_id: str, phrase: str) -> pd.DataFrame:
+    """All rows of the claim that contains the figure `phrase` of `text_id`."""
+    row = claims[(claims["text_id"] == text_id) & (claims["phrase"] == phrase)]
+    assert len(row) == 1, phrase
+    return claims[claims["claim"] == row["claim"].iloc[0]]
+
+
+def test_summit_figures_agree_across_three_texts(corpus_claims):
+    for phrase in ("more than 500 political parties", "more than 160 countries"):
+        claim = claim_of(corpus_claims, "ultimas-noticias", phrase)
+        assert set(claim["text_id"]) == {"ultimas-noticias", "xi-keynote", "globalsecurity"}
+        assert set(claim["verdict"]) == {"consistent"}
+
+
+def test_party_ties_changed_over_time(corpus_claims):
+    song = corpus_claims[(corpus_claims["text_id"] == "song-tao")
+                         & (corpus_claims["phrase"] == "nearly 600 political parties")]
+    workers = corpus_claims[(corpus_claims["text_id"] == "workers-daily")
+                            & (corpus_claims["phrase"] == "more than 600 political parties")]
+    assert song["family"].iloc[0] == workers["family"].iloc[0]
+    assert song["verdict"].iloc[0] == workers["verdict"].iloc[0] == "different time"
+
+
+@pytest.mark.parametrize("phrase", ["10 million rural residents", "98,99th CPC National Congress",
+                                    "2030 years"])  # fmt: skip
+def test_translation_corruption_conflicts_with_the_official_text(corpus_claims, phrase):
+    claim = claim_of(corpus_claims, "ultimas-noticias", phrase)
+    assert set(claim["text_id"]) == {"ultimas-noticias", "xi-keynote"}
+    assert set(claim["verdict"]) == {"conflicting"}
+
+
+def test_one_point_four_billion_agrees_but_keeps_its_flag(corpus_claims):
+    claim = claim_of(corpus_claims, "ultimas-noticias", "more than 1.400 billion Chinese")
+    assert set(claim["verdict"]) == {"consistent"}
+    assert claim["flag"].str.contains("1400").any()
+
+
+def test_two_240_figures_are_different_claims(corpus_claims):
+    letter = claim_of(corpus_claims, "song-tao", "More than 240 major political parties")
+    assert set(letter["text_id"]) == {"song-tao", "globalsecurity"}
+    assert set(letter["verdict"]) == {"consistent"}
+    sea = claim_of(corpus_claims, "song-tao", "Over 240 political parties")
+    assert sea["verdict"].tolist() == ["different claims"]
+    assert sea["family"].iloc[0] == letter["family"].iloc[0]
+
+
+def test_summary_lists_claims_with_company(corpus_claims):
+    summary = claim_summary(corpus_claims)
+    assert {"family", "claim", "verdict", "texts", "figures"} <= set(summary.columns)
+    assert summary["claim"].is_unique
+    assert len(summary) < corpus_claims["claim"].nunique()
+
+
+def test_plots_name_axes_and_sources(corpus_claims):
+    families = corpus_claims["family"].drop_duplicates().head(2).tolist()
+    chart = figures_by_source(corpus_claims, families)
+    assert isinstance(chart, Figure)
+    assert len(chart.axes) == 2
+    assert all(a.get_xlabel().startswith("stated value") for a in chart.axes)
+    assert "Sources:" in chart.get_suptitle()
+    timeline = dates_timeline(load_corpus())
+    axes = timeline.axes[0]
+    assert axes.get_xlabel() and "sources.csv" in axes.get_title()
+    assert [t.get_text().split("\n")[0] for t in axes.get_yticklabels()] == list(
+        load_corpus().index)
+
+
+def test_engine_holds_no_answers():
+    corpus = load_corpus()
+    folder = Path(__file__).resolve().parent.parent / "helpers"
+    for name in ENGINE:
+        source = (folder / name).read_text(encoding="utf-8")
+        for forbidden in [*corpus.index, "98.99", "XNUMX", "1.400", "98,99", "172", "181",
+                          "1500", "2030", "56.1", "ten thousand", "one hundredth", "political part",
+                          "rural", "Song Tao", "Xi Jinping", "summit"]:  # fmt: skip
+            assert forbidden.lower() not in source.lower(), (name, forbidden)
+
+
+def test_family_lookup_and_evidence(corpus_claims):
+    family = family_of(corpus_claims, "workers-daily", "600 political parties")
+    evidence = family_evidence(corpus_claims, family)
+    assert set(evidence["text_id"]) >= {"song-tao", "workers-daily"}
+    assert {"verdict", "sentence", "published", "phrase"} <= set(evidence.columns)
+    with pytest.raises(KeyError, match="no figure"):
+        family_of(corpus_claims, "workers-daily", "no such words")
