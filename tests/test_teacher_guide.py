@@ -45,7 +45,7 @@ def test_question_ids_are_unique_across_notebooks():
     assert [qid for qid, n in counts.items() if n > 1] == []
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in NOTEBOOKS.glob("0[1-6]_*.ipynb")))
+@pytest.mark.parametrize("name", sorted(p.stem for p in NOTEBOOKS.glob("0[0-6]_*.ipynb")))
 def test_every_question_has_an_answer_in_the_key(name):
     key = (TEACHER / "answer_key.md").read_text(encoding="utf-8")
     qids = [q for q in notebook_qids(NOTEBOOKS / f"{name}.ipynb") if "-q" in q]
