@@ -5,15 +5,20 @@ same kind) in similar sentences; figures that merely look alike (same thing coun
 values, different sentences) are kept in one *family* so a reader can see they are different
 claims. Each claim gets a verdict: `consistent` (qualifier-aware), `different time`,
 `conflicting`, `different claims` or `unresolved`. Every row keeps its evidence.
+Figures are not compared pair by pair: candidates are blocked by kind and similar `counted`
+phrase, and each block is compared at once as a matrix, so the work grows with the blocks,
+not with the square of the corpus.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from helpers.dates import years_mentioned
 from helpers.number_words import NUMBER_WORD
@@ -33,6 +38,8 @@ COUNTED_SIMILARITY = 80
 #: Values this close (relative) look alike; exact figures this close agree (rounding);
 #: "about" allows ABOUT either way.
 CLOSE, ROUNDING, ABOUT = 0.05, 0.005, 0.1
+#: Rows of a block compared at once (a block is compared as a matrix of this many rows).
+BLOCK_ROWS = 1024
 
 CLAIM_COLUMNS = [
     "family", "claim", "verdict", "reason", "text_id", "outlet", "published", "phrase",
@@ -50,29 +57,15 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z-]+")
 _NUMBER_WORDS = re.compile(rf"^{NUMBER_WORD}$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def context_words(sentence: str, counted: str = "") -> frozenset[str]:
     """Content words of a sentence, lemmatised, without stop words, number words and the
-    words of `counted` (so two sentences are compared on what surrounds the figure)."""
+    words of `counted` (so two sentences are compared on what surrounds the figure); cached,
+    since texts repeat sentences (copies, quotations)."""
     skip = set(counted.split())
     words = (lemma(w) for w in _TOKEN.findall(sentence))
     return frozenset(w for w in words
                      if w not in _STOP and w not in skip and not _NUMBER_WORDS.match(w))
-
-
-def context_similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap of two word sets relative to the smaller one (0 when either has < 3 words)."""
-    if min(len(a), len(b)) < 3:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def same_claim(a: frozenset[str], b: frozenset[str], close: bool) -> bool:
-    """True if two figures' sentence contexts `a`, `b` say the same thing (any values), or
-    are about the same event and the figures are `close`."""
-    similarity, shared = context_similarity(a, b), len(a & b)
-    if similarity >= HIGH_CONTEXT and shared >= HIGH_WORDS:
-        return True
-    return close and similarity >= LOW_CONTEXT and shared >= LOW_WORDS
 
 
 def interval(value: float, qualifier: str, high: float = math.nan) -> tuple[float, float]:
@@ -92,18 +85,6 @@ def values_agree(rows: pd.DataFrame) -> bool:
     """True if one value fits every figure's qualifier at once (all intervals overlap)."""
     spans = [interval(r.value, r.qualifier, r.high) for r in rows.itertuples()]
     return max(s[0] for s in spans) <= min(s[1] for s in spans)
-
-
-def _close(a: dict, b: dict) -> bool:
-    """True if two figures have nearly the same value (and upper end, for ranges); ordinals
-    and durations must be equal."""
-    tolerance = 0.0 if a["kind"] in ("ordinal", "duration") else CLOSE
-
-    def near(x: float, y: float) -> bool:
-        both_nan = math.isnan(x) and math.isnan(y)
-        return both_nan or abs(x - y) <= tolerance * max(abs(x), abs(y))
-
-    return near(a["value"], b["value"]) and near(a["high"], b["high"])
 
 
 def _figures(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -129,24 +110,184 @@ def _figures(corpus: pd.DataFrame) -> pd.DataFrame:
     return figures
 
 
+def _close(values: tuple[np.ndarray, np.ndarray], highs: tuple[np.ndarray, np.ndarray],
+           kind: str) -> np.ndarray:  # fmt: skip
+    """Matrix (rows: first arrays, columns: second arrays): True where two figures have
+    nearly the same value and upper end (for ranges); ordinals and durations must be equal."""
+    tolerance = 0.0 if kind in ("ordinal", "duration") else CLOSE
+
+    def near(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        x, y = x[:, None], y[None, :]
+        with np.errstate(invalid="ignore"):
+            within = np.abs(x - y) <= tolerance * np.maximum(np.abs(x), np.abs(y))
+        return within | (np.isnan(x) & np.isnan(y))
+
+    return near(*values) & near(*highs)
+
+
+class _Contexts:
+    """The context words of many figures as word numbers in one flat array (`words`, with
+    `offsets[i]:offsets[i + 1]` for figure i), so blocks of them become matrices in numpy."""
+
+    def __init__(self, contexts: list[frozenset[str]]) -> None:
+        vocabulary: dict[str, int] = {}
+        self.words = np.array([vocabulary.setdefault(w, len(vocabulary)) for c in contexts
+                               for w in sorted(c)], dtype=np.int64)  # fmt: skip
+        self.offsets = np.cumsum([0, *(len(c) for c in contexts)])
+
+    def incidence(self, items: np.ndarray) -> np.ndarray:
+        """One row per item, one column per word they use: 1 where the word is in its context."""
+        lengths = self.offsets[items + 1] - self.offsets[items]
+        rows = np.repeat(np.arange(items.size), lengths)
+        within = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        columns, column = np.unique(self.words[np.repeat(self.offsets[items], lengths) + within],
+                                    return_inverse=True)  # fmt: skip
+        matrix = np.zeros((items.size, max(1, columns.size)))
+        matrix[rows, column] = 1.0
+        return matrix
+
+
+def _same_claim(contexts: _Contexts, rows: np.ndarray, columns: np.ndarray,
+                close: np.ndarray) -> np.ndarray:  # fmt: skip
+    """Matrix: True where two figures' sentence contexts say the same thing (they share
+    HIGH_CONTEXT of the smaller context and at least HIGH_WORDS words, any values), or are
+    about the same event (LOW_CONTEXT, LOW_WORDS) and the figures are `close`. A context of
+    fewer than 3 words matches nothing."""
+    words = contexts.incidence(np.concatenate([rows, columns]))
+    left, right = words[: rows.size], words[rows.size :]
+    shared = left @ right.T
+    smaller = np.minimum(left.sum(axis=1)[:, None], right.sum(axis=1)[None, :])
+    similarity = np.where(smaller >= 3, shared / np.maximum(smaller, 1), 0.0)
+    strong = (similarity >= HIGH_CONTEXT) & (shared >= HIGH_WORDS)
+    return strong | (close & (similarity >= LOW_CONTEXT) & (shared >= LOW_WORDS))
+
+
+def _blocks(profiles: pd.DataFrame) -> list[tuple[str, np.ndarray, np.ndarray, bool]]:
+    """Candidate blocks: for each kind, each pair of `counted` phrases similar enough to
+    count the same thing (rapidfuzz `cdist` over the distinct phrases), with the profiles of
+    each phrase and whether the phrase is paired with itself."""
+    blocks = []
+    counted = profiles[profiles["counted"] != ""]
+    for kind, group in counted.groupby("kind", sort=False):
+        members = group.groupby("counted", sort=False).indices
+        phrases = list(members)
+        scores = process.cdist(phrases, phrases, scorer=fuzz.token_set_ratio,
+                               score_cutoff=COUNTED_SIMILARITY, workers=1)  # fmt: skip
+        positions = group.index.to_numpy()
+        for a, b in zip(*np.nonzero(np.triu(scores >= COUNTED_SIMILARITY)), strict=True):
+            blocks.append((str(kind), positions[members[phrases[a]]],
+                           positions[members[phrases[b]]], bool(a == b)))  # fmt: skip
+    return blocks
+
+
+def _profiles(figures: pd.DataFrame) -> tuple[pd.DataFrame, list[frozenset[str]], list[list[int]]]:
+    """Distinct combinations of what decides a link (kind, counted, value, upper end,
+    context words): a table of them, their contexts, and the figures having each."""
+    members: dict[tuple, list[int]] = {}
+    columns = (figures[c].tolist() for c in ("kind", "counted", "value", "high", "sentence"))
+    for i, (kind, counted, value, high, sentence) in enumerate(zip(*columns, strict=True)):
+        context = context_words(sentence, counted)
+        key = (kind, counted, value, None if math.isnan(high) else high, context)
+        members.setdefault(key, []).append(i)
+    keys = list(members)
+    table = pd.DataFrame([k[:4] for k in keys], columns=["kind", "counted", "value", "high"])
+    table["high"] = table["high"].astype(float)
+    return table, [k[4] for k in keys], list(members.values())
+
+
+def _by_place(figures: list[int], place: np.ndarray) -> dict[int, list[int]]:
+    """Figures grouped by their place (text and sentence), in order of first appearance."""
+    groups: dict[int, list[int]] = {}
+    for figure in figures:
+        groups.setdefault(int(place[figure]), []).append(figure)
+    return groups
+
+
+def _bucket_edges(ours: dict, theirs: dict) -> list[tuple[int, int]]:
+    """Edges between place buckets of two lists that connect them as "every pair of buckets
+    from different places" would: a spanning set, linear in the number of buckets."""
+    first = next(iter(ours))
+    other = next((y for y in theirs if y != first), None)
+    if other is None:
+        return [(x, first) for x in ours if x != first]
+    edges = [(first, y) for y in theirs if y != first] + [(x, other) for x in ours if x != other]
+    spare = next((x for x in ours if x not in (first, other)), other if other in ours else None)
+    if first in theirs and spare is not None:
+        edges.append((spare, first))
+    spare = next((y for y in theirs if y not in (first, other)), first if first in theirs else None)
+    if other in ours and spare is not None:
+        edges.append((other, spare))
+    return edges
+
+
+def _spanning(left: list[int], right: list[int], place: np.ndarray) -> list[tuple[int, int]]:
+    """Few pairs that join the figures of `left` and `right` into the same groups as linking
+    every pair from different places would (`left is right`: pairs within one list)."""
+    if left is right:
+        linked = len({place[i] for i in left}) > 1
+        return [(left[0], figure) for figure in left[1:]] if linked else []
+    ours, theirs = _by_place(left, place), _by_place(right, place)
+    edges = _bucket_edges(ours, theirs)
+    pairs = [(ours[x][0], theirs[y][0]) for x, y in edges]
+    for buckets, used in ((ours, {x for x, _ in edges}), (theirs, {y for _, y in edges})):
+        pairs += [(buckets[b][0], figure) for b in used for figure in buckets[b][1:]]
+    return pairs
+
+
+def _forest(row_ids: np.ndarray, column_ids: np.ndarray,
+            linked: np.ndarray) -> list[tuple[int, int]]:  # fmt: skip
+    """Pairs (each item, the smallest item of its group) that connect the ids exactly as the
+    True cells of `linked` (rows `row_ids`, columns `column_ids`) do; min-label propagation
+    over the edge arrays, so the work stays in numpy."""
+    rows, columns = np.nonzero(linked)
+    if rows.size == 0:
+        return []
+    nodes, index = np.unique(np.concatenate([row_ids[rows], column_ids[columns]]),
+                             return_inverse=True)  # fmt: skip
+    a, b = index[: rows.size], index[rows.size :]
+    labels = np.arange(nodes.size)
+    while True:
+        lowest, updated = np.minimum(labels[a], labels[b]), labels.copy()
+        np.minimum.at(updated, a, lowest)
+        np.minimum.at(updated, b, lowest)
+        updated = updated[updated]
+        if np.array_equal(updated, labels):
+            break
+        labels = updated
+    moved = labels != np.arange(nodes.size)
+    return list(zip(nodes[moved].tolist(), nodes[labels[moved]].tolist(), strict=True))
+
+
 def _links(figures: pd.DataFrame) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Pairs that state the same claim, and pairs that only look alike."""
-    contexts = [context_words(s, c) for s, c in zip(figures["sentence"], figures["counted"],
-                                                    strict=True)]  # fmt: skip
+    """Pairs that state the same claim, and pairs that only look alike: enough of them to
+    connect the same groups as all such pairs. Figures are never compared two by two: equal
+    profiles are compared once, and only within blocks of one kind and similar `counted`
+    phrases (see `_blocks`), BLOCK_ROWS rows at a time to bound memory. Links between figures
+    with a profile of their own are reduced in numpy (`_forest`), the rest by `_spanning`."""
+    profiles, texts, members = _profiles(figures)
+    contexts = _Contexts(texts)
+    place = pd.factorize(figures["text_id"].astype(str) + "\0" + figures["sentence"])[0]
+    values, highs = profiles["value"].to_numpy(float), profiles["high"].to_numpy(float)
+    alone = np.array([len(m) == 1 for m in members])
+    only = np.array([m[0] for m in members])
     same, alike = [], []
-    rows = figures.to_dict("records")
-    for i, a in enumerate(rows):
-        for j in range(i + 1, len(rows)):
-            b = rows[j]
-            if (a["kind"] != b["kind"] or not a["counted"] or not b["counted"]
-                    or (a["text_id"] == b["text_id"] and a["sentence"] == b["sentence"])
-                    or fuzz.token_set_ratio(a["counted"], b["counted"]) < COUNTED_SIMILARITY):
-                continue  # fmt: skip
-            close = _close(a, b)
-            if same_claim(contexts[i], contexts[j], close):
-                same.append((i, j))
-            elif close and a["kind"] in LOOKALIKE_KINDS:
-                alike.append((i, j))
+    for kind, rows, columns, itself in _blocks(profiles):
+        for start in range(0, len(rows), BLOCK_ROWS):
+            left = rows[start : start + BLOCK_ROWS]
+            close = _close((values[left], values[columns]), (highs[left], highs[columns]), kind)
+            claim = _same_claim(contexts, left, columns, close)
+            look = ~claim & close & (kind in LOOKALIKE_KINDS)
+            if itself:
+                upper = left[:, None] <= columns[None, :]
+                claim, look = claim & upper, look & upper
+            single = alone[left][:, None] & alone[columns][None, :]
+            apart = place[only[left]][:, None] != place[only[columns]][None, :]
+            for found, into in ((claim, same), (look, alike)):
+                into += _forest(only[left], only[columns], found & single & apart)
+                shared = found & ~single
+                for a, b in zip(left[np.nonzero(shared)[0]], columns[np.nonzero(shared)[1]],
+                                strict=True):  # fmt: skip
+                    into += _spanning(members[a], members[a] if a == b else members[b], place)
     return same, alike
 
 

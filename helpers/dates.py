@@ -32,29 +32,30 @@ _MONTH = r"(?:" + "|".join(sorted(
 _DAY_WORDS = "|".join(sorted((w for w, n in ORDINAL_WORDS.items() if n <= 31), key=len,
                              reverse=True))  # fmt: skip
 _DAY = rf"(?:[0-3]?\d(?:st|nd|rd|th)?|(?:the\s+)?(?:{_DAY_WORDS}))"
-_YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
+#: A four-digit calendar year the detectors accept (from the 16th to the 22nd century).
+YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
 _DASH = r"\s*[-–—]\s*"
 _CONNECTOR = re.compile(r"\s+(?:to|until|till|through)\s+|\s*[-–—]\s*")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("numeric", re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)"
-                           rf"(?P<y>{_YEAR})\b")),
+                           rf"(?P<y>{YEAR})\b")),
     ("day_range", re.compile(rf"\b(?P<d>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\s+(?P<m>{_MONTH})"
-                             rf"(?:,?\s+(?P<y>{_YEAR}))?\b")),
+                             rf"(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month_day_range", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d){_DASH}"
-                                   rf"(?P<d2>[0-3]?\d)(?:,?\s+(?P<y>{_YEAR}))?\b")),
+                                   rf"(?P<d2>[0-3]?\d)(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})"
-                             rf"(?:,?\s+(?P<y>{_YEAR}))?\b")),
+                             rf"(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month_day", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!:)"
-                             rf"(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("year_range", re.compile(rf"\b(?:(?P<rel>from|between)\s+)?(?P<y>{_YEAR})"
-                              rf"(?:\s+(?:to|until|and)\s+|[-–])(?P<y2>{_YEAR})\b",
+                             rf"(?:,?\s+(?P<y>{YEAR})\b)?")),
+    ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+    ("year_range", re.compile(rf"\b(?:(?P<rel>from|between)\s+)?(?P<y>{YEAR})"
+                              rf"(?:\s+(?:to|until|and)\s+|[-–])(?P<y2>{YEAR})\b",
                               re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:in|since|by|until|till|from|before|after|during|of|year|"
-                        rf"early|late|mid|end of|the year)\s+(?P<y>{_YEAR})\b(?![-–]\d)"
+                        rf"early|late|mid|end of|the year)\s+(?P<y>{YEAR})\b(?![-–]\d)"
                         rf"(?!\s+(?:years?|months?|days?)\b)", re.IGNORECASE)),
 ]
 _RELATION = re.compile(r"\b(in|on|by|since|until|till|from|before|after|during|between|of)"

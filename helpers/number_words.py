@@ -42,6 +42,8 @@ NUMBER_WORD = (
                              key=len, reverse=True)) + r")"
 )  # fmt: skip
 _WORD_SPLIT = re.compile(r"[\s-]+")
+#: Start of the note `read_digits` gives a single dot before three digits ("1.250").
+THOUSANDS_DOT = "thousands dot?"
 
 
 class Digits(NamedTuple):
@@ -102,5 +104,5 @@ def read_digits(digits: str) -> Digits:
             return Digits(float(digits.replace(".", "")), "thousands dots")
         return Digits(float(groups[0]), "irregular digit grouping")
     if dots == 1 and len(groups[1]) == 3 and groups[0] != "0":
-        return Digits(float(digits), f"thousands dot? {digits} may mean {groups[0]}{groups[1]}")
+        return Digits(float(digits), f"{THOUSANDS_DOT} {digits} may mean {groups[0]}{groups[1]}")
     return Digits(float(digits), "")

@@ -5,24 +5,28 @@ kind (count, percent, ordinal, year, date, duration, money, range, change), the 
 counts, and a flag when the figure is suspicious (a masked number left by a translation
 pipeline, a decimal comma or thousands dot, an impossible value for its unit, an ambiguous
 date). Digits inside names ("COVID-19", "G20", "Boeing 737", "Vision 2035 Plan", "21st
-century") get kind `name`, phone-number-like strings kind `code`, clock times kind `time`;
-they keep no value, so they never count as claims.
+century") and numbers used as labels ("section 2.101", "version 2.5") get kind `name`;
+phone-number-like strings and version-like strings with several dots ("1.0.1") kind `code`;
+clock times kind `time`; they keep no value, so they never count as claims. A figure that
+may use a thousands dot ("7.250") is flagged only where it is used as an amount.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.dates import extract_dates
+from helpers.dates import YEAR, extract_dates
 from helpers.number_words import (
     NUMBER_WORD,
     ORDINAL_WORDS,
     SCALE_SUFFIXES,
     SCALES,
+    THOUSANDS_DOT,
     is_ordinal_phrase,
     read_digits,
     words_to_number,
@@ -40,6 +44,17 @@ _CODES = re.compile(
     r"|\b0\d{1,4}[-\s]\d{5,8}\b"
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b"
     r"|\b\d+(?:-\d+){3,}\b"
+    r"|(?<![\w.,])(?!\d{1,3}(?:\.\d{3})+(?![\w,]|\.\d))\d+(?:\.\d+){2,}(?![\w,]|\.\d)"
+)
+#: Four-digit groups joined by commas without spaces ("2000,2001,2002"): a list, not one number.
+_DIGIT_LIST = re.compile(r"(?<![\w.,])\d{4}(?:,\d{4})+(?![.,]?\w)")
+#: Words before a number that make it a label, not an amount ("section 2.101", "version 2").
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:sections?|subsections?|clauses?|articles?|chapters?|paragraphs?|paras?|versions?|"
+    r"releases?|rules?|parts?|items?|annex|appendix|schedules?|figures?|tables?|pages?|"
+    r"volumes?|editions?|steps?|exhibits?|lines?|verses?)|\b(?:pp?|nos?|fig|vol|art|sec|ch)\.|"
+    r"[§¶])\s*$",
+    re.IGNORECASE,
 )
 _TIMES = re.compile(r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\b")
 _MASKS = re.compile(
@@ -129,9 +144,10 @@ _IRREGULAR = {"people": "people", "media": "media", "news": "news", "series": "s
               "overseas": "overseas"}  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """Lower-case singular of an English word, British "-isation" spelled "-ization"
-    ("Organisations" -> "organization", "countries" -> "country")."""
+    ("Organisations" -> "organization", "countries" -> "country"); cached, words recur."""
     word = word.lower().replace("’", "'").removesuffix("'s").replace("isation", "ization")
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -159,6 +175,7 @@ class _Figure:
     counted_end: int = -1
     flag: str = ""
     bare: bool = False
+    scaled: bool = False
 
 
 class _Spans:
@@ -181,6 +198,7 @@ def _digit_figure(match: re.Match[str]) -> _Figure:
     suffix = (match["suf"] or "").strip().lower()
     value = digits.value * SCALE_SUFFIXES.get(suffix, 1) * SCALES.get(match["scale"] or "", 1)
     figure = _Figure(match.start(), match.end(), value, note=digits.note)
+    figure.scaled = bool(match["scale"]) or suffix in SCALE_SUFFIXES
     figure.bare = not (suffix or match["scale"] or match["cur"] or "," in match["num"]
                        or "." in match["num"])  # fmt: skip
     if suffix in ("st", "nd", "rd", "th"):
@@ -306,10 +324,13 @@ def _join_ranges(text: str, figures: list[_Figure]) -> list[_Figure]:
 
 
 def _is_name(text: str, figure: _Figure, sentence_start: int) -> bool:
-    """Digits used as part of a name: "Boeing 737", "Vision 2035", "the 2035 Plan",
-    "21st century"."""
+    """Digits used as part of a name or as a label: "Boeing 737", "Vision 2035", "the 2035
+    Plan", "21st century", "section 2.101"."""
     if figure.kind == "ordinal":
         return text[figure.end :].lstrip().lower().startswith(_PERIOD_WORDS)
+    if (figure.kind == "count" and not figure.scaled and figure.qualifier == "exact"
+            and _LABEL_BEFORE.search(text[max(0, figure.start - 15) : figure.start])):  # fmt: skip
+        return True
     if not figure.bare:
         return False
     before = re.search(r"([A-Z][\w’'-]*)\s+$", text[sentence_start : figure.start])
@@ -363,9 +384,19 @@ def _implausible(text: str, figure: _Figure) -> str:
     return ""
 
 
+def _used_as_amount(figure: _Figure) -> bool:
+    """True if the figure is an amount: it has a scale word ("million"), a currency, a counted
+    noun or a qualifier ("more than"), not a bare decimal such as "2.101 (Oct. 1995)"."""
+    return (figure.scaled or figure.kind == "money" or bool(figure.counted)
+            or figure.qualifier != "exact")  # fmt: skip
+
+
 def _flag(text: str, figure: _Figure) -> str:
-    """Join the separator note and any implausibility into one short reason."""
-    reasons = [figure.note] if figure.note else []
+    """Join the separator note and any implausibility into one short reason; a possible
+    thousands dot counts only where the figure is used as an amount."""
+    ambiguous_dot = figure.note.startswith(THOUSANDS_DOT)
+    keep = figure.note and (_used_as_amount(figure) or not ambiguous_dot)
+    reasons = [figure.note] if keep else []
     implausible = _implausible(text, figure)
     if implausible:
         reasons.append(implausible)
@@ -379,7 +410,7 @@ def _special_rows(text: str, spans: _Spans) -> list[_Figure]:
         found += [_Figure(m.start(), m.end(), kind=kind) for m in pattern.finditer(text)
                   if spans.claim(m.start(), m.end())]  # fmt: skip
         if kind == "code":
-            found += _date_rows(text, spans)
+            found += _list_rows(text, spans) + _date_rows(text, spans)
     for match in _MASKS.finditer(text):
         if spans.claim(match.start(), match.end()):
             found.append(_Figure(match.start(), match.end(), kind="masked",
@@ -388,6 +419,21 @@ def _special_rows(text: str, spans: _Spans) -> list[_Figure]:
     found += [_Figure(m.start(), m.end(), kind="name") for m in _NAMES.finditer(text)
               if spans.claim(m.start(), m.end())]  # fmt: skip
     return found
+
+
+def _list_rows(text: str, spans: _Spans) -> list[_Figure]:
+    """One row per group of a comma-joined list ("2000,2001,2002"): a year when it can be one,
+    else a code."""
+    rows = []
+    for match in _DIGIT_LIST.finditer(text):
+        if not spans.claim(match.start(), match.end()):
+            continue
+        for group in re.finditer(r"\d+", match.group()):
+            year = bool(re.fullmatch(YEAR, group.group()))
+            rows.append(_Figure(match.start() + group.start(), match.start() + group.end(),
+                                float(group.group()) if year else float("nan"),
+                                kind="year" if year else "code"))  # fmt: skip
+    return rows
 
 
 def _date_rows(text: str, spans: _Spans) -> list[_Figure]:

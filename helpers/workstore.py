@@ -4,21 +4,29 @@ Each saved item is an *entry* keyed by its question id ("01-q3"): a dict with `k
 and any of `answer` (text), `status` (e.g. "correct"), `fields` (a form: name -> text) and `rows`
 (a table: list of name -> text). Writes are atomic, so a crash never leaves a half-written file;
 a file that cannot be read is moved aside with a clear message and the student starts afresh.
+Saving holds an advisory lock, so two notebooks (two kernels) saving at once never lose an entry.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
 import io
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.paths import work_dir
+
+try:
+    import fcntl
+except ImportError:  # Windows has no flock: saves stay atomic but are not serialised.
+    fcntl = None
 
 SAVE_FILE_NAME = "answers.json"
 EXPORT_MARKDOWN_NAME = "my-work.md"
@@ -115,18 +123,57 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _lock_name(path: Path) -> Path:
+    """The lock file that guards `path`: `answers.json.lock` next to it."""
+    return path.with_name(f"{path.name}.lock")
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive `fcntl.flock` on the lock file of `path` while the block runs. The
+    lock file is removed on release (the work folder keeps only the student's files); a waiter
+    that wakes up holding a removed file's lock tries again with the current one."""
+    lock = _lock_name(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        handle = open(lock, "a")  # noqa: SIM115 (closed on release, below)
+        try:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            current = lock.exists() and os.path.samestat(os.fstat(handle.fileno()), lock.stat())
+        except BaseException:
+            handle.close()
+            raise
+        if current:
+            break
+        handle.close()
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        handle.close()
+
+
 def save_entry(qid: str, entry: dict, path: Path | None = None) -> str | None:
-    """Store one entry under `qid`; return a message for the student if something went wrong."""
+    """Store one entry under `qid`; return a message for the student if something went wrong.
+    The read-modify-write runs under a lock, so concurrent saves from other kernels are kept."""
     path = path or save_file()
+    try:
+        with _locked(path):
+            return _save_unlocked(qid, entry, path)
+    except OSError as err:
+        return f"Could not save to {path.name} ({err}). Your earlier saved work is unchanged."
+
+
+def _save_unlocked(qid: str, entry: dict, path: Path) -> str | None:
+    """Add or replace `qid` in the save file, written back atomically; the caller holds the
+    lock and turns an `OSError` into a message."""
     loaded = load_work(path)
     if loaded.problem and path.exists():
         return loaded.problem
     entries = {**loaded.entries, qid: entry}
     document = {"format": _FORMAT, "version": _VERSION, "entries": entries}
-    try:
-        write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1))
-    except OSError as err:
-        return f"Could not save to {path.name} ({err}). Your earlier saved work is unchanged."
+    write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1))
     return loaded.problem
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from rapidfuzz import fuzz
 
 from helpers import (
     claim_summary,
@@ -19,7 +24,21 @@ from helpers import (
     load_corpus,
     values_agree,
 )
-from helpers.claims import CLAIM_COLUMNS, interval
+from helpers import claims as claims_module
+from helpers.claims import (
+    CLAIM_COLUMNS,
+    CLOSE,
+    COUNTED_SIMILARITY,
+    HIGH_CONTEXT,
+    HIGH_WORDS,
+    LOOKALIKE_KINDS,
+    LOW_CONTEXT,
+    LOW_WORDS,
+    _components,
+    _spanning,
+    context_words,
+    interval,
+)
 
 ENGINE = ["numbers.py", "number_words.py", "dates.py", "claims.py", "claims_plots.py"]
 
@@ -213,3 +232,77 @@ def test_family_lookup_and_evidence(corpus_claims):
     assert {"verdict", "sentence", "published", "phrase"} <= set(evidence.columns)
     with pytest.raises(KeyError, match="no figure"):
         family_of(corpus_claims, "workers-daily", "no such words")
+
+
+def reference_same_claim(a: frozenset[str], b: frozenset[str], close: bool) -> bool:
+    """The rule for two contexts, written out for one pair (the matrix form must agree)."""
+    shared = len(a & b)
+    similarity = shared / min(len(a), len(b)) if min(len(a), len(b)) >= 3 else 0.0
+    if similarity >= HIGH_CONTEXT and shared >= HIGH_WORDS:
+        return True
+    return close and similarity >= LOW_CONTEXT and shared >= LOW_WORDS
+
+
+def pairwise_groups(table: pd.DataFrame) -> tuple[set[frozenset], set[frozenset]]:
+    """Claims and families found by comparing every pair of rows (the slow reference the
+    blocked grouping must reproduce), as sets of groups of (text_id, start)."""
+    rows = table.to_dict("records")
+    contexts = [context_words(r["sentence"], r["counted"]) for r in rows]
+    same, alike = [], []
+    for i, j in itertools.combinations(range(len(rows)), 2):
+        a, b = rows[i], rows[j]
+        if (a["kind"] != b["kind"] or not a["counted"] or not b["counted"]
+                or (a["text_id"], a["sentence"]) == (b["text_id"], b["sentence"])
+                or fuzz.token_set_ratio(a["counted"], b["counted"]) < COUNTED_SIMILARITY):
+            continue  # fmt: skip
+        tolerance = 0.0 if a["kind"] in ("ordinal", "duration") else CLOSE
+        close = all((math.isnan(a[k]) and math.isnan(b[k]))
+                    or abs(a[k] - b[k]) <= tolerance * max(abs(a[k]), abs(b[k]))
+                    for k in ("value", "high"))  # fmt: skip
+        if reference_same_claim(contexts[i], contexts[j], close):
+            same.append((i, j))
+        elif close and a["kind"] in LOOKALIKE_KINDS:
+            alike.append((i, j))
+    keys = list(zip(table["text_id"], table["start"], strict=True))
+    return tuple(groups_of(keys, _components(len(rows), pairs))
+                 for pairs in (same, same + alike))  # fmt: skip
+
+
+def groups_of(keys: list, labels) -> set[frozenset]:
+    """Items grouped by label, as a set of frozensets."""
+    grouped: dict = {}
+    for key, label in zip(keys, labels, strict=True):
+        grouped.setdefault(label, set()).add(key)
+    return {frozenset(g) for g in grouped.values()}
+
+
+SAME_PLACE = ("c", "2021", f"{SUMMIT_A} {SUMMIT_A} In all, 500 political parties from 160 "
+              "countries met, and 500 political parties from 160 countries wrote.")
+
+
+@pytest.mark.parametrize(("extra", "block_rows"), [((), 1024), ((SAME_PLACE,), 1024),
+                                                  ((SAME_PLACE,), 3)])  # fmt: skip
+def test_blocked_grouping_matches_comparing_every_pair(extra, block_rows, monkeypatch):
+    monkeypatch.setattr(claims_module, "BLOCK_ROWS", block_rows)
+    corpus = load_corpus()
+    twice = pd.concat([corpus, corpus.set_axis([f"copy-{t}" for t in corpus.index])])
+    texts = invented(("a", "2021-07-06", SUMMIT_A), ("b", "2021", SUMMIT_B),
+                     ("g", "2020", TWO_CAMPAIGNS), *extra)  # fmt: skip
+    table = claims_table(pd.concat([twice, texts]))
+    keys = list(zip(table["text_id"], table["start"], strict=True))
+    claims, families = pairwise_groups(table)
+    assert groups_of(keys, table["claim"]) == claims
+    assert groups_of(keys, table["family"]) == families
+    assert len(claims) < len(table)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 3), min_size=1, max_size=7),
+       st.lists(st.integers(0, 3), min_size=1, max_size=7), st.booleans())  # fmt: skip
+def test_spanning_pairs_connect_like_all_pairs_from_different_places(left, right, itself):
+    place = np.array(left + right)
+    ours = list(range(len(left)))
+    theirs = ours if itself else list(range(len(left), len(place)))
+    every = [(i, j) for i in ours for j in theirs if i != j and place[i] != place[j]]
+    found = _spanning(ours, theirs, place)
+    assert _components(len(place), found) == _components(len(place), every)

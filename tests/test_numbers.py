@@ -205,6 +205,73 @@ def test_plausible_durations_are_not_flagged(text: str, surface: str):
     assert only(text, surface)["flag"] == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Over 2.500 people signed it.", "2.500"),
+        ("The budget grew to 1.400 million euros.", "1.400 million"),
+        ("They hired 3.100 new teachers.", "3.100"),
+        ("It cost €4.200 in all.", "€4.200"),
+        ("Turnout was around 7.500 today.", "7.500"),
+    ],
+)  # fmt: skip
+def test_a_thousands_dot_is_flagged_where_the_figure_is_an_amount(text: str, surface: str):
+    assert "thousands dot?" in only(text, surface)["flag"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("The term is defined in section 2.101 of the code.", "2.101", "name"),
+        ("Clause 3.100 applies to every tenant.", "3.100", "name"),
+        ("They upgraded to version 2.500 last week.", "2.500", "name"),
+        ("See art. 4.300 and para. 7.250 below.", "4.300", "name"),
+        ("The rules are in § 12.212 (Sept. 1995).", "12.212", "name"),
+        ("1.0.1. Definitions follow.", "1.0.1", "code"),
+        ("It runs on Python 3.14.6 today.", "3.14.6", "code"),
+        ("The proxy at 192.168.0.1 failed.", "192.168.0.1", "code"),
+        ("Rule 1.10.1 is new.", "1.10.1", "code"),
+    ],
+)  # fmt: skip
+def test_section_and_version_numbers_are_labels_not_amounts(text, surface, kind):
+    row = only(text, surface)
+    assert (row["kind"], row["flag"]) == (kind, "")
+    assert math.isnan(row["value"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [("Measured at 2.125 (mean), it held.", "2.125", 2.125),
+     ("The index closed at 1.375 on Friday.", "1.375", 1.375)],
+)  # fmt: skip
+def test_a_bare_decimal_with_three_places_is_not_flagged(text, surface, value):
+    row = only(text, surface)
+    assert (row["value"], row["flag"]) == (value, "")
+
+
+def test_thousands_dots_in_a_long_number_are_still_read_and_noted():
+    row = only("A total of 1.234.567 voters came.", "1.234.567")
+    assert (row["value"], row["kind"], row["flag"]) == (1_234_567, "count", "thousands dots")
+
+
+def test_comma_joined_years_are_a_list_of_years():
+    table = extract_numbers("Copyright (C) 2000,2001,2002 the authors.")
+    assert table[["surface", "kind", "value"]].values.tolist() == [
+        ["2000", "year", 2000], ["2001", "year", 2001], ["2002", "year", 2002]]  # fmt: skip
+    assert (table["flag"] == "").all()
+
+
+def test_licence_style_paragraph_has_no_flags():
+    text = ("1.8. Licence. 1.8.1. The terms of release 2.0 apply. Terms are defined in 48 "
+            "C.F.R. 2.101 (Oct. 1995) and used in 48 C.F.R. 12.212 (Sept. 1995). See section "
+            "3.100 and clause 4.200 of version 1.0.1 (2000,2001,2002).")
+    assert (extract_numbers(text)["flag"] == "").all()
+
+
+def test_no_before_a_number_word_is_not_a_label():
+    assert only("no two systems are alike", "two")["kind"] == "count"
+
+
 def test_ambiguous_numeric_date_is_a_flagged_date():
     row = only("Page last modified: 03/04/2020 10:00", "03/04/2020")
     assert row["kind"] == "date"

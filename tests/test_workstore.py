@@ -2,8 +2,10 @@
 
 import base64
 import csv
+import fcntl
 import io
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -236,3 +238,74 @@ def test_data_uri_round_trips_text():
     head, payload = uri.split(",", 1)
     assert head == "data:text/markdown;charset=utf-8;base64"
     assert base64.b64decode(payload).decode("utf-8") == "Ünïcode — text"
+
+
+def _save_many(worker: int, count: int, start: object) -> None:
+    """Save `count` distinct entries from one process, after every process is ready."""
+    start.wait()
+    for n in range(count):
+        qid = f"0{worker}-q{n}"
+        assert save_entry(qid, {"kind": "notes", "prompt": "P", "answer": qid}) is None
+
+
+def test_concurrent_saves_from_several_processes_keep_every_entry():
+    workers, count = 4, 25
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(workers)
+    processes = [context.Process(target=_save_many, args=(w, count, start))
+                 for w in range(workers)]  # fmt: skip
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [p.exitcode for p in processes] == [0] * workers
+    entries = load_work().entries
+    assert len(entries) == workers * count
+    assert all(entries[f"0{w}-q{n}"]["answer"] == f"0{w}-q{n}"
+               for w in range(workers) for n in range(count))  # fmt: skip
+    assert [p.name for p in save_file().parent.iterdir()] == ["answers.json"]
+
+
+def test_the_save_file_is_locked_while_it_is_rewritten(monkeypatch):
+    seen = []
+    real_write = workstore.write_atomic
+
+    def checking_write(path, text):
+        with open(path.with_name("answers.json.lock"), "a") as other, \
+                pytest.raises(BlockingIOError):  # fmt: skip
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        seen.append(path.name)
+        real_write(path, text)
+
+    monkeypatch.setattr(workstore, "write_atomic", checking_write)
+    assert save_entry("01-q1", {"kind": "notes", "prompt": "P", "answer": "x"}) is None
+    assert seen == ["answers.json"]
+    assert load_work().entries["01-q1"]["answer"] == "x"
+
+
+def test_a_lock_held_on_a_removed_lock_file_does_not_block_saving(work_folder):
+    work_folder.mkdir()
+    lock = work_folder / "answers.json.lock"
+    lock.write_text("", encoding="utf-8")
+    with open(lock, "a") as stale:
+        fcntl.flock(stale, fcntl.LOCK_EX)
+        lock.unlink()
+        assert save_entry("01-q1", {"kind": "notes", "prompt": "P", "answer": "x"}) is None
+    assert load_work().entries["01-q1"]["answer"] == "x"
+    assert not lock.exists()
+
+
+def test_a_saver_that_wakes_on_a_removed_lock_file_takes_the_current_one(monkeypatch):
+    calls, real_flock = [], fcntl.flock
+
+    def flock_after_previous_holder_left(handle, operation):
+        calls.append(os.fstat(handle.fileno()).st_ino)
+        if len(calls) == 1:
+            os.unlink(handle.name)
+        real_flock(handle, operation)
+
+    monkeypatch.setattr(workstore.fcntl, "flock", flock_after_previous_holder_left)
+    assert save_entry("01-q1", {"kind": "notes", "prompt": "P", "answer": "x"}) is None
+    assert len(calls) == 2
+    assert load_work().entries["01-q1"]["answer"] == "x"
+    assert [p.name for p in save_file().parent.iterdir()] == ["answers.json"]
