@@ -7,6 +7,9 @@ UV := $(BIN)/uv pip install --python $(BIN)/python --compile-bytecode -q
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 PORT ?= 8888
+APP ?= compare
+# JupyterLab and Voila refuse to run as root unless told to (containers, CI).
+ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: setup setup-dev lab app test lint unit nbval browser notebooks bench clean
@@ -21,16 +24,24 @@ $(RUNTIME_STAMP): requirements.txt pyproject.toml | $(BIN)/uv
 	$(BIN)/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements" >/dev/null 2>&1
 	touch $@
 
-$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
+$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt package-lock.json
 	$(UV) -r requirements-dev.txt
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "NOTE: npm not found: the accessibility check (axe-core) will be skipped"; fi
 	touch $@
 
 setup: $(RUNTIME_STAMP)
 
 setup-dev: $(DEV_STAMP)
 
+# Trusting lets JupyterLab draw the widget views saved in the notebooks before they are run.
 lab: setup
-	$(BIN)/jupyter lab --port $(PORT) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter trust notebooks/*.ipynb >/dev/null 2>&1
+	$(BIN)/jupyter lab --port $(PORT) $(ROOT_ARGS) notebooks/00_start_here.ipynb
+
+# Widget-only views for classrooms (Voila), e.g. make app APP=translation_traces
+app: setup
+	$(BIN)/voila app/$(APP).ipynb --port $(PORT)
 
 test: setup-dev lint unit nbval browser
 
@@ -55,5 +66,11 @@ notebooks: setup-dev
 	  COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	done
 
+# Speed and memory measurements (never part of make test); each peer is capped at ~2 minutes.
+bench: setup-dev
+	$(BIN)/python benchmarks/bench_compare.py
+	$(BIN)/python benchmarks/bench_claims.py
+	$(BIN)/python benchmarks/student_load.py
+
 clean:
-	rm -rf $(VENV) test-output .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules test-output .pytest_cache .ruff_cache

@@ -101,7 +101,8 @@ def span_view_html(
     )
     return (
         f"<p><strong>{len(found)} found:</strong> {summary}</p>"
-        f'<div style="max-height:32em;overflow-y:auto;border:1px solid #999;padding:6px">'
+        '<div tabindex="0" role="region" aria-label="Text with marked passages" '
+        'style="max-height:32em;overflow-y:auto;border:1px solid #999;padding:6px">'
         f"{highlight_html(text, triples)}</div>"
         '<table class="hl-table" style="border-collapse:collapse;max-width:62em;'
         'white-space:normal"><thead><tr><th>#</th><th>passage</th><th>what</th>'
@@ -127,7 +128,10 @@ def span_viewer(
         spans = found[choice.value]
         labels = ["all", *sorted(set(spans[label_column]))]
         if list(kinds.options) != labels:
+            kinds.unobserve(show, names="value")
             kinds.options = labels
+            kinds.value = "all"
+            kinds.observe(show, names="value")
         if kinds.value not in (None, "all"):
             spans = spans[spans[label_column] == kinds.value]
         view.value = span_view_html(texts[choice.value], spans, label_column, note_column)
