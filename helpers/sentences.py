@@ -1,0 +1,115 @@
+"""Split reading text into sentences with character offsets, in one linear pass.
+
+Every tool that compares texts sentence by sentence uses this one splitter, so a sentence
+means the same thing everywhere. It knows abbreviations ("Nov.", "No.", "Prof."), initials
+("H.E.", "U.S."), decimals ("1.4"), headings without a full stop, and quotations that end
+a sentence (`..." Ma said.` stays one sentence). Page breaks are repaired before this step
+(`helpers.reading_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Sentence(NamedTuple):
+    """One sentence: `text == whole_text[start:end]`, without surrounding whitespace."""
+
+    start: int
+    end: int
+    text: str
+
+
+_CLOSERS = "\"'”’»)]」』"
+_OPENERS = "\"'“‘«([「『"
+_CLOSE_CLASS = re.escape(_CLOSERS)
+_OPEN_CLASS = re.escape(_OPENERS)
+# A candidate end: terminal punctuation plus closing quotes/brackets, a line break, or a
+# blank line. Western stops need whitespace (or the end) after them; CJK stops do not.
+_BOUNDARY = re.compile(
+    rf"\n[ \t]*\n\s*|\n|[.!?…]+[{_CLOSE_CLASS}]*(?=\s|$)|[。！？]+[{_CLOSE_CLASS}]*"
+)
+# Words that end in a full stop but rarely end a sentence (case-sensitive on purpose:
+# "said no." ends one).
+_ABBREVIATION_WORDS = (
+    "Mr Mrs Ms Mx Dr Prof Rev Hon St Sr Jr Gen Col Lt Capt Cmdr Adm Sgt Gov Sen Rep Pres "
+    "Amb Min Sec Dept Univ No Nos Nr Art Para Sect Fig Figs Vol Vols Ch Ed Eds Op Ps "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
+    "Co Corp Inc Ltd Bros Mt Ft Ave Blvd Rd approx ca cf vs pp esp incl viz"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+# After an initialism ("U.S.", "H.E."), these words mark the start of a new sentence.
+_STARTER_WORDS = (
+    "The This That These Those It Its He She We They I In On At But And However There "
+    "His Her Our Their As For If When While After Since Yet So Then Meanwhile"
+)
+_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_INITIAL = re.compile(r"(?:^|\W)(?:[^\W\d_]\.)*[^\W\d_]\.$")
+_NEXT_WORD = re.compile(rf"\s*[{_OPEN_CLASS}]*(\w*)")
+# `"..." Ma said.` / `", he added.` : a short attribution right after a closing quote.
+_ATTRIBUTION = re.compile(
+    rf"[{_CLOSE_CLASS}\s]*,?\s*(?:[\w.'’-]+\s+){{0,5}}?"
+    r"(?:said|says|say|told|tells|asked|asks|added|adds|noted|notes|stressed|stresses|"
+    r"stated|states|declared|declares|explained|explains|wrote|writes|replied|replies|"
+    r"urged|urges|insisted|insists|recalled|recalls|concluded|concludes|remarked)\b"
+    r"[^.!?\n]{0,60}[.!?]",
+    re.IGNORECASE,
+)
+# `peoples. ", He said.`: a closing quote cut off from its sentence by a stray space.
+_DANGLING_CLOSE = re.compile(rf"\s*[{_CLOSE_CLASS}]+\s*,")
+_LOOKBEHIND = 40
+_LOOKAHEAD = 120
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Decide whether a candidate boundary really ends a sentence."""
+    mark = match.group(0)
+    after = text[match.end() : match.end() + _LOOKAHEAD]
+    next_word = _NEXT_WORD.match(after).group(1)
+    if mark.startswith("\n"):
+        return "\n" in mark[1:] or not next_word[:1].islower()
+    if mark[0] in "。！？":
+        return True
+    stripped = after.lstrip()
+    if not stripped:
+        return True
+    if stripped[0] in ",;:" or next_word[:1].islower():
+        return False
+    closes_quote = mark[-1] in _CLOSERS or _DANGLING_CLOSE.match(after)
+    if closes_quote and _ATTRIBUTION.match(after):
+        return False
+    if mark.rstrip(_CLOSERS) != ".":
+        return True
+    before = text[max(0, match.start() - _LOOKBEHIND) : match.start() + 1]
+    word = _LAST_WORD.search(before)
+    if word and word.group(1) in _ABBREVIATIONS:
+        return False
+    if _INITIAL.search(before):
+        return next_word in _SENTENCE_STARTERS
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text`, in order, with offsets; whitespace between them is dropped."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if not _ends_sentence(text, match):
+            continue
+        cut = match.start() if match.group(0).startswith("\n") else match.end()
+        _append(sentences, text, start, cut)
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Add `text[start:end]` without its outer whitespace, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(start, end, text[start:end]))

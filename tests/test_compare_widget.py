@@ -1,0 +1,121 @@
+"""Compare widget: pure filtering and HTML functions, then the widget wired to them."""
+
+import html
+import re
+
+import ipywidgets as widgets
+import pytest
+
+from helpers import compare_versions, left_out, load_corpus, trace_sources
+from helpers.compare_widget import (
+    FILTERS,
+    PASTE,
+    changed_numbers,
+    filter_trace,
+    similarity_png,
+    view_html,
+)
+
+EARLIER = (
+    "Since 2012, all the 98.99 million residents were lifted out of poverty. "
+    "The river is 300 km long. Farmers in the valley doubled their harvest. "
+    "The city council met on Monday to discuss bridges."
+)
+LATER = (
+    "Since 2012, the 10 million residents were lifted out of poverty. "
+    '"Farmers in the valley doubled their harvest," he said. '
+    "Our reporter liked the <b>lunch</b> <script>alert(1)</script>."
+)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+def by_class(box: widgets.Widget, name: str) -> widgets.Widget:
+    stack = [box]
+    while stack:
+        widget = stack.pop()
+        if name in getattr(widget, "_dom_classes", ()):
+            return widget
+        stack.extend(getattr(widget, "children", ()))
+    raise AssertionError(f"no widget with class {name}")
+
+
+def visible(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def state_of(view: widgets.HTML) -> str:
+    return re.search(r"data-state='([^']*)'", view.value).group(1)
+
+
+def test_changed_numbers_only_for_differing_figures():
+    assert changed_numbers("It cost 10 million.", "It cost 98.99 million.")
+    assert not changed_numbers("It cost 10 million, he said.", "It cost 10 million.")
+    assert not changed_numbers("No figures here.", None)
+
+
+def test_filters_keep_the_right_rows():
+    trace = trace_sources(LATER, EARLIER)
+    assert len(filter_trace(trace, "all")) == 3
+    assert list(filter_trace(trace, "changed numbers").index) == [0]
+    assert list(filter_trace(trace, "quotations").index) == [1]
+    assert list(filter_trace(trace, "no source").index) == [2]
+    with pytest.raises(ValueError, match="unknown filter"):
+        filter_trace(trace, "everything")
+
+
+def test_view_html_escapes_and_marks_state():
+    trace, dropped = trace_sources(LATER, EARLIER), left_out(LATER, EARLIER)
+    page = view_html(trace, dropped, "all", "7|a|b|all")
+    assert "data-state='7|a|b|all'" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;lunch" in page
+    assert "[−]" in page and "[+]" in page and "no source sentence found" in page
+    assert "quoted words verbatim" in page
+    left = view_html(trace, dropped, "left out", "8|a|b|left out")
+    assert "The river is 300 km long." in left and "Since 2012" not in left
+
+
+def test_similarity_png_is_a_png():
+    png = similarity_png(LATER, EARLIER)
+    assert png.startswith(b"\x89PNG")
+    assert similarity_png("", "").startswith(b"\x89PNG")
+
+
+def test_widget_has_the_agreed_classes_and_answers_changes(corpus):
+    box = compare_versions(corpus, derived="ultimas-noticias", source="xi-keynote")
+    assert "compare-versions" in box._dom_classes
+    view = by_class(box, "compare-view")
+    shown = by_class(box, "compare-filter")
+    later = by_class(box, "compare-derived")
+    picture = by_class(box, "compare-map")
+    assert set(FILTERS) <= set(shown.options)
+    assert bytes(picture.value).startswith(b"\x89PNG")
+    first_state, first_page = state_of(view), view.value
+    assert first_state.endswith("|ultimas-noticias|xi-keynote|all")
+    assert "Trimming your feet" in visible(first_page)
+
+    shown.value = "changed numbers"
+    assert state_of(view) != first_state and "98,99th" in visible(view.value)
+    assert "Trimming your feet" not in visible(view.value)
+    shown.value = "left out"
+    assert "In the same vein, democracy is the right of all peoples" in view.value
+
+    later.value = "globalsecurity"
+    assert "|globalsecurity|xi-keynote|left out" in state_of(view)
+    shown.value = "quotations"
+    assert "universally-recognized" in visible(view.value)
+
+
+def test_pasted_text_is_compared(corpus):
+    box = compare_versions(corpus, derived="ultimas-noticias", source="xi-keynote")
+    view = by_class(box, "compare-view")
+    by_class(box, "compare-derived").value = PASTE
+    area = next(
+        w for w in box.children if isinstance(w, widgets.Textarea) and "later" in w.placeholder
+    )
+    assert area.layout.display == ""
+    area.value = "The choice is in our hands and the responsibility falls on our shoulders."
+    assert "verbatim (word for word)" in view.value
