@@ -37,9 +37,10 @@ from helpers.number_words import read_digits, words_to_number
 from helpers.numbers import extract_numbers
 from helpers.paths import data_dir, work_dir
 from helpers.provenance import page_furniture, provenance_card, provenance_cards, saved_cards
+from helpers.quotations import quotation_spans
 from helpers.reading_text import ReadingText, reading_text
 from helpers.sentences import Sentence, split_sentences
 from helpers.timeline_plot import date_span, provenance_timeline
 from helpers.tracing import comparable_words, left_out, trace_sources
-from helpers.translation_traces import TRACE_KINDS, quoted_spans, translation_traces
+from helpers.translation_traces import TRACE_KINDS, translation_traces
 from helpers.workstore import export_markdown, export_tables, load_work, save_entry

@@ -23,6 +23,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
+from helpers.quotations import quotation_spans
 from helpers.sentences import Sentence, split_sentences
 
 COLUMNS = [
@@ -59,7 +60,6 @@ _FUNCTION_WORD_LIST = (
     "there which who whom whose what when where how all any each more most other some such"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
-_QUOTE_MARK = re.compile(r"[\"“”„«»]|(?<!\w)‘|’(?!\w)|\n")
 _ELLIPSIS = re.compile(r"(?:\.\s?){3,}|…|\[\s*\.\.\.\s*\]")
 _RARE_WORDS_PER_SENTENCE = 8
 _CANDIDATES = 6
@@ -83,31 +83,6 @@ def comparable_words(text: str) -> list[str]:
     return _WORD.findall(text.translate(_TYPOGRAPHY).lower())
 
 
-def _quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` inside double quotation marks (straight, curly or guillemets, paired in
-    order whichever way they face, as machine translation leaves them) or curly single
-    marks; a quotation whose closing mark is missing runs to the end of its paragraph."""
-    spans: list[tuple[int, int]] = []
-    double: int | None = None
-    single: int | None = None
-    for match in _QUOTE_MARK.finditer(text):
-        mark, where = match.group(0), match.start()
-        if mark == "\n":
-            spans.extend((start, where) for start in (double, single) if start is not None)
-            double = single = None
-        elif mark == "‘":
-            single = where if double is None else single
-        elif mark == "’":
-            if single is not None:
-                spans.append((single, where + 1))
-            single = None
-        elif double is None:
-            double = where
-        else:
-            spans.append((double, where + 1))
-            double = None
-    spans.extend((start, len(text)) for start in (double, single) if start is not None)
-    return sorted(spans)
 
 
 def _stems(words: list[str]) -> set[str]:
@@ -269,7 +244,7 @@ def _trace(derived_text: str, source_text: str) -> tuple[list[_Row], _Text]:
     """Match every derived sentence; the shared work behind `trace_sources` and `left_out`."""
     derived, source = _Text.of(derived_text), _Text.of(source_text)
     index = _Index(source)
-    spans = _quotation_spans(derived_text)
+    spans = quotation_spans(derived_text)
     rows = []
     first = 0  # spans before this one end before the current sentence
     for sentence, words, stems in zip(derived.sentences, derived.words, derived.stems,

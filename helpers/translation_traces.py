@@ -18,6 +18,7 @@ from helpers.english_words import english_words, is_word
 from helpers.english_words import word_set as _words
 from helpers.numbers import extract_numbers
 from helpers.provenance import furniture_kind
+from helpers.quotations import quotation_spans
 
 TRACE_COLUMNS = ["start", "end", "surface", "kind", "explanation"]
 
@@ -127,10 +128,6 @@ def _pair_quotes(text: str) -> tuple[list[tuple[_Mark, _Mark]], list[_Mark]]:
     return pairs, unmatched
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quotation in `text`, quote marks included, in order."""
-    pairs, _ = _pair_quotes(text)
-    return sorted((opening.position, closing.position + 1) for opening, closing in pairs)
 
 
 def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -253,7 +250,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|myself)\b")
 
 def _self_reference_traces(text: str) -> list[Trace]:
     """'my country' outside quotations, in a text whose narrator never says 'I'."""
-    quotes = quoted_spans(text)
+    quotes = quotation_spans(text)
     if any(not _inside(m.start(), quotes) for m in _FIRST_PERSON.finditer(text)):
         return []
     return [

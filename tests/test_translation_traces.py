@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.corpus import load_corpus
+from helpers.quotations import quotation_spans
 from helpers.translation_traces import (
     TRACE_COLUMNS,
     TRACE_KINDS,
     acronym_definitions,
-    quoted_spans,
     translation_traces,
 )
 
@@ -137,9 +137,9 @@ def test_correct_english_is_not_flagged(text):
     assert translation_traces(text).empty, translation_traces(text).to_dict("records")
 
 
-def test_quoted_spans_cover_the_quotation_marks():
+def test_quotation_spans_cover_the_quotation_marks():
     text = 'He said “yes” and then "no".'
-    assert [text[s:e] for s, e in quoted_spans(text)] == ["“yes”", '"no"']
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["“yes”", '"no"']
 
 
 def test_table_shape_and_surface_matches_offsets():
