@@ -9,6 +9,7 @@ pair of texts (`helpers.tracing`), maps per pair here, so a change of filter ans
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import itertools
@@ -202,6 +203,16 @@ def similarity_png(derived: str, source: str) -> bytes:
 _cached_png = lru_cache(maxsize=16)(similarity_png)
 
 
+def map_html(png: bytes, alt: str) -> str:
+    """The map as an <img> with a text alternative (an ipywidgets Image cannot carry one,
+    which leaves screen-reader users with an unlabelled picture)."""
+    encoded = base64.b64encode(png).decode("ascii")
+    return (
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}" '
+        'style="width:100%;max-width:900px;height:auto">'
+    )
+
+
 def _options(corpus: pd.DataFrame) -> list[tuple[str, str]]:
     """Dropdown entries: every text by id and title, then the paste option."""
     entries = [(f"{tid}: {str(title)[:60]}", tid) for tid, title in corpus["title"].items()]
@@ -233,7 +244,7 @@ def compare_versions(
     }  # fmt: skip
     view = widgets.HTML(layout={"width": "100%"})
     caption = widgets.HTML(_MAP_CAPTION)
-    picture = widgets.Image(format="png", layout={"width": "100%", "max_width": "900px"})
+    picture = widgets.HTML(layout={"width": "100%"})
     counter = itertools.count(1)
 
     def text_of(choice: widgets.Dropdown, area: widgets.Textarea) -> str:
@@ -247,7 +258,10 @@ def compare_versions(
         view.value = view_html(
             trace_sources(later, earlier), left_out(later, earlier), shown.value, state
         )
-        picture.value = _cached_png(later, earlier)  # after the view, which the reader sees first
+        alt = (f"Similarity map of {derived_choice.value} (rows) against {source_choice.value} "
+               "(columns); the caption above explains how to read it.")
+        # After the view, which the reader sees first.
+        picture.value = map_html(_cached_png(later, earlier), alt)
 
     for control in (derived_choice, source_choice, shown, *pasted.values()):
         control.observe(update, names="value")

@@ -12,6 +12,7 @@ from helpers.compare_widget import (
     PASTE,
     changed_numbers,
     filter_trace,
+    map_html,
     similarity_png,
     view_html,
 )
@@ -92,7 +93,8 @@ def test_widget_has_the_agreed_classes_and_answers_changes(corpus):
     later = by_class(box, "compare-derived")
     picture = by_class(box, "compare-map")
     assert set(FILTERS) <= set(shown.options)
-    assert bytes(picture.value).startswith(b"\x89PNG")
+    assert picture.value.startswith('<img src="data:image/png;base64,iVBORw0KGgo')
+    assert 'alt="Similarity map of ultimas-noticias (rows) against xi-keynote' in picture.value
     first_state, first_page = state_of(view), view.value
     assert first_state.endswith("|ultimas-noticias|xi-keynote|all")
     assert "Trimming your feet" in visible(first_page)
@@ -119,3 +121,9 @@ def test_pasted_text_is_compared(corpus):
     assert area.layout.display == ""
     area.value = "The choice is in our hands and the responsibility falls on our shoulders."
     assert "verbatim (word for word)" in view.value
+
+
+def test_map_html_escapes_its_text_alternative():
+    page = map_html(b"\x89PNG", 'a "quoted" <b>name</b>')
+    assert 'alt="a &quot;quoted&quot; &lt;b&gt;name&lt;/b&gt;"' in page
+    assert page.startswith('<img src="data:image/png;base64,iVBORw==')
