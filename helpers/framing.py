@@ -21,13 +21,6 @@ from helpers.sentences import split_sentences
 
 Texts = Mapping[str, str]
 
-#: General English variants of key terms; notebooks add their own groups.
-DEFAULT_TERM_GROUPS: dict[str, list[str]] = {
-    "mankind / humanity": ["mankind", "humanity", "humankind", "human race"],
-    "well-being": ["well-being", "wellbeing", "well being"],
-}
-
-
 def _term_pattern(term: str) -> re.Pattern[str]:
     """A whole-word, case-insensitive pattern for a word or phrase (hyphens are part of words)."""
     return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
@@ -52,9 +45,7 @@ def term_frequencies(texts: Texts, terms: Iterable[str]) -> pd.DataFrame:
     return (counts / words * 1000).round(2)
 
 
-def term_variants(
-    texts: Texts, groups: Mapping[str, Sequence[str]] = DEFAULT_TERM_GROUPS
-) -> pd.DataFrame:
+def term_variants(texts: Texts, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
     """Counts of each variant of each key term: rows (group, variant), one column per text."""
     tables = {name: count_terms(texts, variants) for name, variants in groups.items()}
     return pd.concat(tables, names=["group", "variant"])

@@ -52,7 +52,11 @@ def test_frequencies_are_per_thousand_words():
 
 
 def test_term_variants_by_group(texts):
-    table = term_variants(texts)
+    groups = {
+        "mankind / humanity": ["mankind", "humanity", "humankind", "human race"],
+        "well-being": ["well-being", "wellbeing", "well being"],
+    }
+    table = term_variants(texts, groups)
     assert table.loc[("mankind / humanity", "humanity"), "ultimas-noticias"] == 10
     assert table.loc[("mankind / humanity", "humanity"), "workers-daily"] == 0
     assert table.loc[("mankind / humanity", "mankind"), "workers-daily"] == 9
