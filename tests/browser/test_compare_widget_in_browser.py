@@ -42,11 +42,16 @@ ARM_TIMERS = """control => {
             observer.disconnect();
         }
     }).observe(view, {childList: true, subtree: true, attributes: true});
-    const map = document.querySelector('img.compare-map, .compare-map img');
-    const source = map.src;
+    const holder = document.querySelector('.compare-map');
+    const image = () => holder.tagName === 'IMG' ? holder : holder.querySelector('img');
+    const source = image().src;
     new MutationObserver((_, observer) => {
-        if (map.src !== source) { timing.map = performance.now(); observer.disconnect(); }
-    }).observe(map, {attributes: true, attributeFilter: ['src']});
+        const shown = image();
+        if (shown && shown.src !== source) {
+            timing.map = performance.now();
+            observer.disconnect();
+        }
+    }).observe(holder, {attributes: true, childList: true, subtree: true});
 }"""
 
 
