@@ -381,6 +381,15 @@ def readme(results: dict, cap: float) -> str:
         "  the course targets and has no dependencies; a hand-written Python LCS is 50-100×",
         "  slower than its C++ kernels.",
         "",
+        "## The other benchmarks (`make bench` runs all three)",
+        "",
+        "- `benchmarks/bench_claims.py`: `claims_table` extraction and grouping on the corpus",
+        "  copied up to 64 times (figures are compared only within blocks of the same kind and",
+        "  counted thing, so grouping stays near-linear); it prints its table.",
+        "- `benchmarks/student_load.py`: peak memory of one student's kernel after running every",
+        "  notebook, and the time from `make lab` to a usable start notebook; the README of the",
+        "  repository quotes its latest figures.",
+        "",
     ]
     return "\n".join(lines)
 
