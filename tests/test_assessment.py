@@ -4,7 +4,6 @@ import csv
 import io
 
 import pandas as pd
-import pytest
 from widget_finder import find
 
 from helpers.assessment import (
@@ -34,11 +33,6 @@ GOOD_CLAIMS = [
     },
 ]
 
-
-@pytest.fixture(autouse=True)
-def work_folder(tmp_path, monkeypatch):
-    """Every test saves into its own empty work folder."""
-    monkeypatch.setenv("COURSE_WORK_DIR", str(tmp_path / "work"))
 
 
 def test_unresolved_is_a_claim_verdict():

@@ -24,14 +24,6 @@ from helpers.exercises import (
 from helpers.workstore import load_work, save_file
 
 
-@pytest.fixture(autouse=True)
-def work_folder(tmp_path, monkeypatch):
-    """Every test saves into its own empty work folder."""
-    folder = tmp_path / "work"
-    monkeypatch.setenv("COURSE_WORK_DIR", str(folder))
-    return folder
-
-
 def text_of(html_value: str) -> str:
     """Visible text of an HTML snippet."""
     return html.unescape(" ".join(re.sub(r"<style>.*?</style>|<[^>]+>", " ", html_value).split()))

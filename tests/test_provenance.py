@@ -20,12 +20,6 @@ from helpers.provenance import (
 from helpers.workstore import export_tables, load_work
 
 
-@pytest.fixture(autouse=True)
-def work_folder(tmp_path, monkeypatch):
-    """Every test saves into its own empty work folder."""
-    monkeypatch.setenv("COURSE_WORK_DIR", str(tmp_path / "work"))
-
-
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

@@ -26,14 +26,6 @@ from helpers.workstore import (
 )
 
 
-@pytest.fixture(autouse=True)
-def work_folder(tmp_path, monkeypatch):
-    """Every test saves into its own empty work folder."""
-    folder = tmp_path / "work"
-    monkeypatch.setenv("COURSE_WORK_DIR", str(folder))
-    return folder
-
-
 def test_save_file_lives_in_the_work_folder_and_the_folder_is_created(work_folder):
     assert save_file() == work_folder / "answers.json"
     assert not work_folder.exists()
