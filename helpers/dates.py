@@ -20,11 +20,12 @@ _MONTH_LIST = (
     "January February March April May June July August September October November December"
 )
 _MONTH_NAMES = _MONTH_LIST.split()
-_MONTHS: dict[str, int] = {}
+#: Month names and their abbreviations, lowercased ("sept" too), to month numbers.
+MONTH_NUMBERS: dict[str, int] = {}
 for _number, _name in enumerate(_MONTH_NAMES, start=1):
-    _MONTHS[_name.lower()] = _number
-    _MONTHS[_name[:3].lower()] = _number
-_MONTHS["sept"] = 9
+    MONTH_NUMBERS[_name.lower()] = _number
+    MONTH_NUMBERS[_name[:3].lower()] = _number
+MONTH_NUMBERS["sept"] = 9
 
 _MONTH = r"(?:" + "|".join(sorted(
     [*_MONTH_NAMES, *(m[:3] + r"\." for m in _MONTH_NAMES if len(m) > 3), r"Sept\."],
@@ -79,7 +80,7 @@ class _Found:
 
 def _month(name: str) -> int:
     """Month number of "July", "Jul." or "Sept."."""
-    return _MONTHS[name.rstrip(".").lower()]
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
 def _day(text: str) -> int:

@@ -14,6 +14,7 @@ import html
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from itertools import accumulate, chain
 from typing import Literal, NamedTuple
 
@@ -109,34 +110,35 @@ def _runs(
     return runs
 
 
-def _common_prefix(a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int) -> int:
-    """Length of the common start of two ranges, found with C-speed slice comparisons."""
-    limit = min(ahi - alo, bhi - blo)
+def _gallop(limit: int, same: Callable[[int, int], bool]) -> int:
+    """Largest n <= limit with same(0, n): doubling steps, then single ones, so each check is
+    one C-speed slice comparison."""
     low, step = 0, 1
     while low < limit:
         high = min(limit, low + step)
-        if a[alo + low : alo + high] != b[blo + low : blo + high]:
+        if not same(low, high):
             if step == 1:
                 return low
             step = 1
             continue
         low, step = high, step * 2
     return low
+
+
+def _common_prefix(a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int) -> int:
+    """Length of the common start of two ranges."""
+    return _gallop(
+        min(ahi - alo, bhi - blo),
+        lambda low, high: a[alo + low : alo + high] == b[blo + low : blo + high],
+    )
 
 
 def _common_suffix(a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int) -> int:
     """Length of the common end of two ranges."""
-    limit = min(ahi - alo, bhi - blo)
-    low, step = 0, 1
-    while low < limit:
-        high = min(limit, low + step)
-        if a[ahi - high : ahi - low] != b[bhi - high : bhi - low]:
-            if step == 1:
-                return low
-            step = 1
-            continue
-        low, step = high, step * 2
-    return low
+    return _gallop(
+        min(ahi - alo, bhi - blo),
+        lambda low, high: a[ahi - high : ahi - low] == b[bhi - high : bhi - low],
+    )
 
 
 def _rare_anchors(

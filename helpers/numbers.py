@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.dates import YEAR, extract_dates
+from helpers.dates import MONTH_NUMBERS, YEAR, extract_dates
 from helpers.number_words import (
     NUMBER_WORD,
     ORDINAL_WORDS,
@@ -130,11 +130,6 @@ _FUNCTION_LIST = (
     "He She I You Among Some Another Of Top"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_LIST.split())
-_MONTH_LIST = (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
-_MONTH_WORDS = frozenset(_MONTH_LIST.split())
 _NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z-]+ ){0,3}[a-z-]+)\b(?!.*\bnumber of\b)",
                         re.IGNORECASE | re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
@@ -340,11 +335,11 @@ def _is_name(text: str, figure: _Figure, sentence_start: int) -> bool:
     plural = word.lower() == "people" or lemma(word) != word.lower()
     title = not (figure.counted and plural) or word[:1].isupper()
     if (before and title and before.group(1) not in _FUNCTION_WORDS
-            and before.group(1) not in _MONTH_WORDS
+            and before.group(1).lower() not in MONTH_NUMBERS
             and not before.group(1).endswith(("'s", "’s"))):  # fmt: skip
         return True
     year_like = 1000 <= figure.value <= 2100
-    return bool(year_like and after and after.group(1) not in _MONTH_WORDS
+    return bool(year_like and after and after.group(1).lower() not in MONTH_NUMBERS
                 and re.search(r"\bthe\s+$", text[max(0, figure.start - 5) : figure.start]))
 
 
