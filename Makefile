@@ -47,6 +47,7 @@ test: setup-dev lint unit nbval browser
 
 lint:
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 # Unit tests and environment checks; saved work goes to a throwaway folder.
 unit:

@@ -84,12 +84,12 @@ def run_tool(tool: str, folder: Path, repeats: int) -> float:
         def job():
             return None
     elif tool == "diff_words":
-        from helpers.diffing import diff_words
+        from helpers.text.diffing import diff_words
 
         def job():
             diff_words(a, b)
     elif tool == "trace_sources":
-        from helpers.tracing import _cached_trace, trace_sources
+        from helpers.analysis.tracing import _cached_trace, trace_sources
 
         def job():
             _cached_trace.cache_clear()

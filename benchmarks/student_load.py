@@ -47,7 +47,7 @@ def _find(widget, css_class):
         return widget
     found = (_find(child, css_class) for child in getattr(widget, "children", ()))
     return next((w for w in found if w is not None), None)
-_w = compare_versions()
+_w = compare_versions(load_corpus())
 _derived, _source = _find(_w, "compare-derived"), _find(_w, "compare-source")
 for _d in _ids:
     for _s in _ids:

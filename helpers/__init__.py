@@ -1,46 +1,74 @@
 """Helpers for the source-criticism module: notebooks call these; tests check them.
 
-One import line per module; every public name is importable as `from helpers import ...`.
+Four layers, each importing only the layers below it (checked by import-linter in `make lint`):
+
+- `helpers.course`: exercises, saved work, provenance cards, the reliability assessment;
+- `helpers.views`: HTML renderers, widgets and charts;
+- `helpers.analysis`: dates, numbers, claims, tracing, framing, translation traces, page furniture;
+- `helpers.text`: reading text, sentences, quotations, words, number words, word diff.
+
+`helpers.corpus` (loading the texts) sits on top; `helpers.paths` (folders) at the bottom.
+Every name below is importable as `from helpers import ...`; each module is loaded only when
+one of its names is first used (PEP 562), so `import helpers.text.sentences` stays light.
 """
 
-from helpers.assessment import reliability_assessment
-from helpers.claims import claim_summary, claims_table, family_evidence, family_of, values_agree
-from helpers.claims_plots import dates_timeline, figures_by_source
-from helpers.compare_widget import compare_versions
-from helpers.corpus import (
-    CorpusError,
-    count_words,
-    load_corpus,
-    load_events,
-    reading_text_of,
-    sha256_of,
-)
-from helpers.dates import extract_dates, years_mentioned
-from helpers.diffing import DiffPart, diff_html, diff_words
-from helpers.english_words import english_words, is_word, spelling_variety
-from helpers.exercises import multiple_choice, notes, open_question, save_reminder, short_answer
-from helpers.framing import (
-    count_terms,
-    evaluative_profile,
-    evaluative_spans,
-    plot_term_frequencies,
-    quoted_speakers,
-    speaker_counts,
-    spelling_varieties,
-    term_frequencies,
-    term_variants,
-    vague_attributions,
-    variant_groups,
-)
-from helpers.highlight import highlight_html, merge_spans, span_view_html, span_viewer
-from helpers.number_words import read_digits, words_to_number
-from helpers.numbers import extract_numbers
-from helpers.paths import data_dir, work_dir
-from helpers.provenance import page_furniture, provenance_card, provenance_cards, saved_cards
-from helpers.quotations import quotation_spans
-from helpers.reading_text import ReadingText, reading_text
-from helpers.sentences import Sentence, split_sentences
-from helpers.timeline_plot import date_span, provenance_timeline
-from helpers.tracing import comparable_words, left_out, trace_sources
-from helpers.translation_traces import TRACE_KINDS, translation_traces
-from helpers.workstore import export_markdown, export_tables, load_work, save_entry
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: Public name -> the module that defines it.
+_EXPORTS: dict[str, str] = {
+    name: module
+    for module, names in {
+        "helpers.corpus": "CorpusError load_corpus load_events reading_text_of sha256_of",
+        "helpers.paths": "data_dir work_dir",
+        "helpers.text.words": "count_words",
+        "helpers.text.reading_text": "ReadingText reading_text",
+        "helpers.text.sentences": "Sentence split_sentences",
+        "helpers.text.quotations": "quotation_spans",
+        "helpers.text.english_words": "english_words is_word spelling_variety",
+        "helpers.text.number_words": "read_digits words_to_number",
+        "helpers.text.diffing": "DiffPart diff_words",
+        "helpers.analysis.dates": "date_span dates_by_text extract_dates years_mentioned",
+        "helpers.analysis.numbers": "extract_numbers",
+        "helpers.analysis.claims": (
+            "claim_summary claims_table family_evidence family_of values_agree"
+        ),
+        "helpers.analysis.tracing": "comparable_words left_out trace_sources",
+        "helpers.analysis.framing": (
+            "count_terms evaluative_profile evaluative_spans quoted_speakers speaker_counts "
+            "spelling_varieties term_frequencies term_variants vague_attributions variant_groups"
+        ),
+        "helpers.analysis.translation_traces": "TRACE_KINDS translation_traces",
+        "helpers.analysis.page_furniture": "page_furniture",
+        "helpers.views.diff_view": "diff_html",
+        "helpers.views.highlight": "highlight_html merge_spans span_view_html span_viewer",
+        "helpers.views.compare_widget": "compare_versions",
+        "helpers.views.claims_plots": "dates_timeline figures_by_source",
+        "helpers.views.timeline_plot": "provenance_timeline",
+        "helpers.views.framing_plot": "plot_term_frequencies",
+        "helpers.course.exercises": (
+            "multiple_choice notes open_question save_reminder short_answer"
+        ),
+        "helpers.course.workstore": "export_markdown export_tables load_work save_entry",
+        "helpers.course.provenance": "provenance_card provenance_cards saved_cards",
+        "helpers.course.assessment": "reliability_assessment",
+    }.items()
+    for name in names.split()
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Load the module that defines `name` on first use (PEP 562)."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

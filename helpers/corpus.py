@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.paths import data_dir as default_data_dir
-from helpers.reading_text import ReadingText, reading_text
+from helpers.text.reading_text import ReadingText, reading_text
+from helpers.text.words import count_words
 
 CATALOGUE_NAME = "sources.csv"
 TEXTS_FOLDER = "texts"
@@ -26,7 +27,6 @@ REQUIRED_COLUMNS = (
 )
 _TEXT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PARTIAL_ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_WORD = re.compile(r"\w+(?:[’'.,-]\w+)*")
 
 
 class CorpusError(ValueError):
@@ -49,11 +49,6 @@ class _Decoded:
 def sha256_of(path: Path) -> str:
     """Hex SHA-256 of a file's bytes (the catalogue's fingerprint of a delivered source)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def count_words(text: str) -> int:
-    """Number of words, counting "98.99", "1,500" and "don't" as one word each."""
-    return len(_WORD.findall(text))
 
 
 def _guess_encoding(data: bytes) -> str:

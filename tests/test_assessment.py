@@ -6,7 +6,7 @@ import io
 import pandas as pd
 from widget_finder import find
 
-from helpers.assessment import (
+from helpers.course.assessment import (
     ASSESSMENT_QID,
     CLAIM_VERDICTS,
     MIN_CLAIMS,
@@ -15,7 +15,7 @@ from helpers.assessment import (
     assessment_entry,
     reliability_assessment,
 )
-from helpers.workstore import export_markdown, export_tables, load_work
+from helpers.course.workstore import export_markdown, export_tables, load_work
 
 CATALOGUE = pd.DataFrame({"title": ["An invented report", "Another"]}, index=["report", "other"])
 GOOD_CLAIMS = [

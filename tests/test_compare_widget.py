@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import pytest
 
 from helpers import compare_versions, left_out, load_corpus, trace_sources
-from helpers.compare_widget import (
+from helpers.views.compare_widget import (
     FILTERS,
     PASTE,
     changed_numbers,

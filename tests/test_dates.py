@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import extract_dates, load_corpus, years_mentioned
-from helpers.dates import DATE_COLUMNS
+from helpers.analysis.dates import DATE_COLUMNS
 
 
 def only(text: str) -> pd.Series:

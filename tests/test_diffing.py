@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import diff_html, diff_words, load_corpus
-from helpers.diffing import _rare_anchors, matching_blocks, tokenize
+from helpers.text.diffing import _rare_anchors, matching_blocks, tokenize
 
 
 def joined(parts):

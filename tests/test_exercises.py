@@ -7,7 +7,7 @@ import re
 import pytest
 from widget_finder import find
 
-from helpers.exercises import (
+from helpers.course.exercises import (
     download_links_html,
     download_work,
     feedback_html,
@@ -21,7 +21,7 @@ from helpers.exercises import (
     short_answer,
     status_html,
 )
-from helpers.workstore import load_work, save_file
+from helpers.course.workstore import load_work, save_file
 
 
 def text_of(html_value: str) -> str:

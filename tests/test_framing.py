@@ -7,12 +7,10 @@ import matplotlib
 import pytest
 from matplotlib.figure import Figure
 
-from helpers.corpus import load_corpus
-from helpers.framing import (
+from helpers.analysis.framing import (
     count_terms,
     evaluative_profile,
     evaluative_spans,
-    plot_term_frequencies,
     quoted_speakers,
     speaker_counts,
     spelling_varieties,
@@ -22,6 +20,8 @@ from helpers.framing import (
     vague_attributions,
     variant_groups,
 )
+from helpers.corpus import load_corpus
+from helpers.views.framing_plot import plot_term_frequencies
 
 matplotlib.use("Agg")
 

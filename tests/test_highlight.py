@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.highlight import highlight_html, merge_spans, span_view_html, span_viewer
+from helpers.views.highlight import highlight_html, merge_spans, span_view_html, span_viewer
 
 
 def visible_text(markup: str) -> str:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import extract_numbers, load_corpus, read_digits, words_to_number
-from helpers.numbers import NUMBER_COLUMNS, lemma
+from helpers.analysis.numbers import NUMBER_COLUMNS, lemma
 
 
 @pytest.fixture(scope="module")

@@ -5,19 +5,17 @@ import pytest
 from widget_finder import find
 
 from helpers import load_corpus
-from helpers.provenance import (
+from helpers.analysis.page_furniture import MAX_FURNITURE_CHARS, furniture_kind, page_furniture
+from helpers.course.provenance import (
     CARD_FIELDS,
-    MAX_FURNITURE_CHARS,
     ORIGIN_TYPES,
     card_fields,
     card_qid,
-    furniture_kind,
-    page_furniture,
     provenance_card,
     provenance_cards,
     saved_cards,
 )
-from helpers.workstore import export_tables, load_work
+from helpers.course.workstore import export_tables, load_work
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import load_corpus, split_sentences
-from helpers.sentences import Sentence
+from helpers.text.sentences import Sentence
 
 
 def texts(text: str) -> list[str]:

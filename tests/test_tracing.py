@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from helpers import comparable_words, left_out, load_corpus, trace_sources
-from helpers.quotations import quotation_spans
-from helpers.tracing import COLUMNS
+from helpers.analysis.tracing import COLUMNS
+from helpers.text.quotations import quotation_spans
 
 SPEECH = (
     "Friends,\n\n"

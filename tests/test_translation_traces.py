@@ -7,14 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.corpus import load_corpus
-from helpers.quotations import quotation_spans
-from helpers.translation_traces import (
+from helpers.analysis.translation_traces import (
     TRACE_COLUMNS,
     TRACE_KINDS,
     acronym_definitions,
     translation_traces,
 )
+from helpers.corpus import load_corpus
+from helpers.text.quotations import quotation_spans
 
 
 def kinds(text: str) -> list[str]:

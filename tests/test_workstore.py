@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from helpers import workstore
-from helpers.workstore import (
+from helpers.course import workstore
+from helpers.course.workstore import (
     export_files,
     export_markdown,
     export_tables,
@@ -55,10 +55,13 @@ def test_saved_work_survives_a_kernel_restart(work_folder):
     """One Python process saves; a fresh one (as after a restart) reads it back."""
     env = {**os.environ, "COURSE_WORK_DIR": str(work_folder)}
     write = (
-        "from helpers.workstore import save_entry;"
+        "from helpers.course.workstore import save_entry;"
         "save_entry('02-q3', {'kind': 'notes', 'prompt': 'P', 'answer': 'written before restart'})"
     )
-    read = "from helpers.workstore import load_work;print(load_work().entries['02-q3']['answer'])"
+    read = (
+        "from helpers.course.workstore import load_work;"
+        "print(load_work().entries['02-q3']['answer'])"
+    )
     subprocess.run([sys.executable, "-c", write], env=env, check=True)
     shown = subprocess.run(
         [sys.executable, "-c", read], env=env, check=True, capture_output=True, text=True

@@ -13,8 +13,8 @@ from datetime import date
 
 import pandas as pd
 
-from helpers.number_words import ORDINAL_WORDS
-from helpers.sentences import split_sentences
+from helpers.text.number_words import ORDINAL_WORDS
+from helpers.text.sentences import split_sentences
 
 _MONTH_LIST = (
     "January February March April May June July August September October November December"
@@ -243,3 +243,32 @@ def years_mentioned(text: str) -> set[int]:
     table = extract_dates(text)
     ends = {int(iso[:4]) for iso in table["iso_end"] if iso}
     return {int(y) for y in table["year"].dropna()} | ends
+
+
+def date_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last day a partial ISO date ("2021", "2021-08", "2021-08-01") can mean."""
+    if not value:
+        return None
+    parts = value.split("-")
+    start = pd.Timestamp(value if len(parts) == 3 else "-".join([*parts, "01", "01"][:3]))
+    if len(parts) == 3:
+        return start, start
+    end = start + (pd.offsets.YearEnd(0) if len(parts) == 1 else pd.offsets.MonthEnd(0))
+    return start, end
+
+
+def dates_by_text(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The dates of every text (`extract_dates` rows plus `text_id`), with the first and
+    last day each can mean (`first`, `last`)."""
+    frames = []
+    for text_id, entry in corpus.iterrows():
+        table = extract_dates(entry["text"])
+        table["text_id"] = text_id
+        frames.append(table)
+    dates = pd.concat(frames, ignore_index=True)
+    spans = [date_span(iso) for iso in dates["iso"]]
+    ends = [date_span(iso) for iso in dates["iso_end"]]
+    dates["first"] = [s[0] if s else pd.NaT for s in spans]
+    dates["last"] = [e[1] if e else (s[1] if s else pd.NaT) for s, e in zip(spans, ends,
+                                                                              strict=True)]
+    return dates

@@ -12,12 +12,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from helpers.corpus import count_words
-from helpers.english_words import english_words, spelling_variety
-from helpers.english_words import word_set as _words
-from helpers.sentences import split_sentences
+from helpers.text.english_words import english_words, spelling_variety
+from helpers.text.english_words import word_set as _words
+from helpers.text.sentences import split_sentences
+from helpers.text.words import count_words
 
 Texts = Mapping[str, str]
 
@@ -361,33 +360,3 @@ def speaker_counts(text: str) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------ chart
-
-_HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo")
-
-
-def plot_term_frequencies(table: pd.DataFrame, title: str, sources: str) -> Figure:
-    """Grouped horizontal bars of a `term_frequencies` table; hatching tells texts apart too.
-
-    `sources` names the texts (and their outlets) under the chart.
-    """
-    bars = len(table) * max(1, len(table.columns))
-    fig = Figure(figsize=(9, 1.6 + 0.22 * bars), layout="constrained")
-    ax = fig.subplots()
-    height = 0.8 / max(1, len(table.columns))
-    positions = range(len(table))
-    for i, column in enumerate(table.columns):
-        ax.barh(
-            [p + i * height for p in positions],
-            table[column],
-            height=height,
-            label=column,
-            hatch=_HATCHES[i % len(_HATCHES)],
-            edgecolor="black",
-        )
-    ax.set_yticks([p + height * (len(table.columns) - 1) / 2 for p in positions], table.index)
-    ax.invert_yaxis()
-    ax.set_xlabel("occurrences per 1,000 words")
-    ax.set_title(title)
-    ax.legend(title="text", loc="lower right")
-    fig.supxlabel(f"Sources: {sources}", fontsize=8, x=0.01, ha="left", wrap=True)
-    return fig

@@ -10,17 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-
-def date_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """First and last day a partial ISO date ("2021", "2021-08", "2021-08-01") can mean."""
-    if not value:
-        return None
-    parts = value.split("-")
-    start = pd.Timestamp(value if len(parts) == 3 else "-".join([*parts, "01", "01"][:3]))
-    if len(parts) == 3:
-        return start, start
-    end = start + (pd.offsets.YearEnd(0) if len(parts) == 1 else pd.offsets.MonthEnd(0))
-    return start, end
+from helpers.analysis.dates import date_span
 
 
 def provenance_timeline(corpus: pd.DataFrame, events: pd.DataFrame) -> Figure:

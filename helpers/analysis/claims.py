@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from helpers.dates import years_mentioned
-from helpers.number_words import NUMBER_WORD
-from helpers.numbers import extract_numbers, lemma
+from helpers.analysis.dates import years_mentioned
+from helpers.analysis.numbers import extract_numbers, lemma
+from helpers.text.number_words import NUMBER_WORD
 
 #: Kinds of figure that can make a claim (dates and names are not claims about amounts).
 CLAIM_KINDS = ("count", "percent", "money", "duration", "ordinal", "range", "change")

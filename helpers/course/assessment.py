@@ -1,8 +1,8 @@
 """The synthesis task: a structured reliability assessment of one text (claims, evidence, verdict).
 
 `assessment_entry` and `assessment_advice` are pure (what is saved; what is still missing); the
-form widget only collects values and saves them through `helpers.workstore`, which also exports
-them (Markdown and `assessment.csv`).
+form widget only collects values and saves them through `helpers.course.workstore`, which
+also exports them (Markdown and `assessment.csv`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 import pandas as pd
 
-from helpers.exercises import save_answer, status_html
-from helpers.workstore import load_work
+from helpers.course.exercises import save_answer, status_html
+from helpers.course.workstore import load_work
 
 ASSESSMENT_QID = "06-assessment"
 CLAIM_COLUMNS = ("claim", "evidence", "corroboration", "verdict")

@@ -4,7 +4,7 @@ Every tool that compares texts sentence by sentence uses this one splitter, so a
 means the same thing everywhere. It knows abbreviations ("Nov.", "No.", "Prof."), initials
 ("H.E.", "U.S."), decimals ("1.4"), headings without a full stop, and quotations that end
 a sentence (`..." Ma said.` stays one sentence). Page breaks are repaired before this step
-(`helpers.reading_text`).
+(`helpers.text.reading_text`).
 """
 
 from __future__ import annotations

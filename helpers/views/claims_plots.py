@@ -9,8 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.dates import extract_dates
-from helpers.timeline_plot import date_span
+from helpers.analysis.dates import date_span
 
 _MARKERS = {"over": (">", "more than / at least"), "under": ("<", "less than / up to"),
             "about": ("D", "about / nearly"), "exact": ("o", "exact")}  # fmt: skip
@@ -67,26 +66,11 @@ def _legend(figure: Figure, axes_list, title: str) -> None:
                   fontsize=8, title=title, title_fontsize=8)  # fmt: skip
 
 
-def _date_rows(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Resolved dates of every text with the first and last day each can mean."""
-    frames = []
-    for text_id, entry in corpus.iterrows():
-        table = extract_dates(entry["text"])
-        table["text_id"] = text_id
-        frames.append(table)
-    dates = pd.concat(frames, ignore_index=True)
-    spans = [date_span(iso) for iso in dates["iso"]]
-    ends = [date_span(iso) for iso in dates["iso_end"]]
-    dates["first"] = [s[0] if s else pd.NaT for s in spans]
-    dates["last"] = [e[1] if e else (s[1] if s else pd.NaT) for s, e in zip(spans, ends,
-                                                                              strict=True)]
-    return dates
-
-
-def dates_timeline(corpus: pd.DataFrame) -> Figure:
+def dates_timeline(corpus: pd.DataFrame, dates: pd.DataFrame) -> Figure:
     """One row per text: the dates it names (dots for days, bars for months, years and
-    ranges), its catalogue publication date (square), and how many dates stay unresolved."""
-    dates = _date_rows(corpus)
+    ranges), its catalogue publication date (square), and how many dates stay unresolved.
+
+    `dates` is the table of `helpers.analysis.dates.dates_by_text(corpus)`."""
     figure = Figure(figsize=(10, 1.2 + 0.8 * len(corpus)), layout="constrained")
     axes = figure.subplots()
     for y, (text_id, entry) in enumerate(corpus.iterrows()):
@@ -118,7 +102,7 @@ def dates_timeline(corpus: pd.DataFrame) -> Figure:
     axes.set_yticks(range(len(corpus)), labels, fontsize=8)
     axes.set_ylim(len(corpus) - 0.4, -0.6)
     axes.set_xlabel("date (calendar year)")
-    axes.set_title("Dates named in each text (helpers.dates) and publication dates "
+    axes.set_title("Dates named in each text (helpers.analysis.dates) and publication dates "
                    "(data/sources.csv)", fontsize=10)  # fmt: skip
     axes.grid(axis="x", alpha=0.3)
     _legend(figure, [axes], "")

@@ -4,7 +4,8 @@ similarity map.
 
 The pure functions (`filter_trace`, `changed_numbers`, `view_html`, `similarity_png`) do the
 work and are tested; `compare_versions` only wires them to controls. Traces are cached per
-pair of texts (`helpers.tracing`), maps per pair here, so a change of filter answers at once.
+pair of texts (`helpers.analysis.tracing`), maps per pair here, so a change of filter
+answers at once.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from rapidfuzz import fuzz, process
 
-from helpers.corpus import load_corpus
-from helpers.diffing import diff_html, diff_words
-from helpers.sentences import split_sentences
-from helpers.tracing import left_out, trace_sources
+from helpers.analysis.tracing import left_out, trace_sources
+from helpers.text.diffing import diff_words
+from helpers.text.sentences import split_sentences
+from helpers.views.diff_view import diff_html
 
 FILTERS = ("all", "changed numbers", "quotations", "no source", "left out")
 PASTE = "(paste a text)"
@@ -220,10 +221,10 @@ def _options(corpus: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def compare_versions(
-    corpus: pd.DataFrame | None = None, derived: str | None = None, source: str | None = None
+    corpus: pd.DataFrame, derived: str | None = None, source: str | None = None
 ) -> widgets.VBox:
-    """Widget comparing a later text (`derived`, a text_id) with an earlier one (`source`)."""
-    corpus = load_corpus() if corpus is None else corpus
+    """Widget comparing a later text (`derived`, a text_id) with an earlier one (`source`)
+    among the texts of `corpus` (the table of `load_corpus`), or pasted texts."""
     ids = list(corpus.index)
     options = _options(corpus)
     derived_choice = widgets.Dropdown(

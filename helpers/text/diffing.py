@@ -1,6 +1,6 @@
 """Word-level differences between two texts, lossless for any Unicode, fast on long texts.
 
-Words (numbers such as "98.99" or "1,500" stay whole) are mapped to integers; the common
+Words (numbers such as "12.75" or "1,500" stay whole) are mapped to integers; the common
 start and end are stripped; words that occur exactly once in both texts anchor the
 alignment (patience diff; the rarest words when no word is unique), and the small gaps
 between anchors go to rapidfuzz's C++ LCS.
@@ -10,7 +10,6 @@ This stays near-linear where `difflib` is quadratic, and keeps frequent words th
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -251,29 +250,3 @@ def _parts(
 def _change_kind(a_part: str, b_part: str) -> Op:
     """Name a change by what it holds."""
     return "replace" if a_part and b_part else "delete" if a_part else "insert"
-
-
-def diff_html(a: str, b: str, side: Literal["both", "a", "b"] = "both") -> str:
-    """The word diff as escaped HTML: removed text struck through in `<del>` after a [−]
-    mark, added text underlined in `<ins>` after a [+] mark (marks and titles for readers
-    who cannot see colour); `side` shows one text's view only."""
-    pieces = []
-    for op, a_part, b_part in diff_words(a, b):
-        if op == "equal":
-            pieces.append(html.escape(a_part if side != "b" else b_part))
-            continue
-        if a_part and side != "b":
-            pieces.append(
-                '<span class="diff-mark">[−]</span><del title="removed" style="text-decoration: '
-                f'line-through; background: #fde2e2; color: inherit">{html.escape(a_part)}</del>'
-            )
-        if b_part and side != "a":
-            pieces.append(
-                '<span class="diff-mark">[+]</span><ins title="added" style="text-decoration: '
-                f'underline; background: #dff5e1; color: inherit">{html.escape(b_part)}</ins>'
-            )
-    return (
-        '<span class="word-diff" style="white-space: pre-wrap; overflow-wrap: anywhere">'
-        + "".join(pieces)
-        + "</span>"
-    )

@@ -1,4 +1,4 @@
-"""Question widgets with immediate feedback, saved through `helpers.workstore`.
+"""Question widgets with immediate feedback, saved through `helpers.course.workstore`.
 
 Checking is done by pure functions (`normalise_answer`, `judge_choice`, `judge_text`) and the
 HTML by `feedback_html`; the widgets only wire them to buttons. What a student types is saved
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
-from helpers.workstore import (
+from helpers.course.workstore import (
     EXPORT_MARKDOWN_NAME,
     SAVE_FILE_NAME,
     data_uri,

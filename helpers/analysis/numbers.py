@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.dates import MONTH_NUMBERS, YEAR, extract_dates
-from helpers.number_words import (
+from helpers.analysis.dates import MONTH_NUMBERS, YEAR, extract_dates
+from helpers.text.number_words import (
     NUMBER_WORD,
     ORDINAL_WORDS,
     SCALE_SUFFIXES,
@@ -31,7 +31,7 @@ from helpers.number_words import (
     read_digits,
     words_to_number,
 )
-from helpers.sentences import split_sentences
+from helpers.text.sentences import split_sentences
 
 NUMBER_COLUMNS = [
     "surface", "start", "end", "sentence", "value", "high", "qualifier", "kind", "counted",
@@ -432,7 +432,7 @@ def _list_rows(text: str, spans: _Spans) -> list[_Figure]:
 
 
 def _date_rows(text: str, spans: _Spans) -> list[_Figure]:
-    """Dates from `helpers.dates`: kind `year` (value = the year) or `date`."""
+    """Dates from `helpers.analysis.dates`: kind `year` (value = the year) or `date`."""
     rows = []
     for date in extract_dates(text).itertuples():
         if not spans.claim(date.start, date.end):

@@ -23,8 +23,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
-from helpers.quotations import quotation_spans
-from helpers.sentences import Sentence, split_sentences
+from helpers.text.quotations import quotation_spans
+from helpers.text.sentences import Sentence, split_sentences
 
 COLUMNS = [
     "derived", "derived_start", "derived_end", "source", "source_start", "source_end",

@@ -3,7 +3,7 @@
 Each detector is a general rule about English (a closing quote mark cannot open a quotation,
 a sentence does not start with a lowercase word, one text should not abbreviate one name in
 two ways). A hit is a *trace*: a reason to look closer, not proof of machine translation.
-Number formats and masked numbers come from `helpers.numbers`.
+Number formats and masked numbers come from `helpers.analysis.numbers`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from helpers.english_words import english_words, is_word
-from helpers.english_words import word_set as _words
-from helpers.numbers import extract_numbers
-from helpers.provenance import furniture_kind
-from helpers.quotations import quotation_spans
+from helpers.analysis.numbers import extract_numbers
+from helpers.analysis.page_furniture import furniture_kind
+from helpers.text.english_words import english_words, is_word
+from helpers.text.english_words import word_set as _words
+from helpers.text.quotations import quotation_spans
 
 TRACE_COLUMNS = ["start", "end", "surface", "kind", "explanation"]
 
@@ -465,7 +465,7 @@ def _acronym_traces(text: str) -> list[Trace]:
 
 
 def _number_traces(text: str) -> list[Trace]:
-    """Figures `helpers.numbers` flags (other conventions, impossible values, masks); dates
+    """Figures `helpers.analysis.numbers` flags (other conventions, impossible values, masks); dates
     are left to the date tools."""
     figures = extract_numbers(text)
     flagged = figures[(figures["flag"] != "") & (figures["kind"] != "date")]
@@ -547,7 +547,7 @@ def _capital_after_comma_traces(text: str) -> list[Trace]:
 
 
 def _breadcrumb_traces(text: str) -> list[Trace]:
-    """Lines that `helpers.provenance` recognises as a site's navigation trail."""
+    """Lines that `helpers.course.provenance` recognises as a site's navigation trail."""
     traces = []
     for start, line in _lines(text):
         rule = furniture_kind(line)

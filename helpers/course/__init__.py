@@ -1,0 +1,1 @@
+"""Course layer: exercises, saved work, provenance cards and the reliability assessment."""

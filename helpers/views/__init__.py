@@ -1,0 +1,1 @@
+"""Views layer: HTML renderers, widgets and charts of what `helpers.analysis` computes."""

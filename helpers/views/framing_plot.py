@@ -1,0 +1,36 @@
+"""Bar chart of how often each text uses each term (the table from `term_frequencies`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+_HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo")
+
+
+def plot_term_frequencies(table: pd.DataFrame, title: str, sources: str) -> Figure:
+    """Grouped horizontal bars of a `term_frequencies` table; hatching tells texts apart too.
+
+    `sources` names the texts (and their outlets) under the chart.
+    """
+    bars = len(table) * max(1, len(table.columns))
+    fig = Figure(figsize=(9, 1.6 + 0.22 * bars), layout="constrained")
+    ax = fig.subplots()
+    height = 0.8 / max(1, len(table.columns))
+    positions = range(len(table))
+    for i, column in enumerate(table.columns):
+        ax.barh(
+            [p + i * height for p in positions],
+            table[column],
+            height=height,
+            label=column,
+            hatch=_HATCHES[i % len(_HATCHES)],
+            edgecolor="black",
+        )
+    ax.set_yticks([p + height * (len(table.columns) - 1) / 2 for p in positions], table.index)
+    ax.invert_yaxis()
+    ax.set_xlabel("occurrences per 1,000 words")
+    ax.set_title(title)
+    ax.legend(title="text", loc="lower right")
+    fig.supxlabel(f"Sources: {sources}", fontsize=8, x=0.01, ha="left", wrap=True)
+    return fig
