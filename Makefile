@@ -8,6 +8,9 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 PORT ?= 8888
 APP ?= compare
+# make lab DATA=path / make app DATA=path: use a teacher's own texts (sets COURSE_DATA_DIR).
+DATA ?=
+DATA_ENV := $(if $(DATA),COURSE_DATA_DIR=$(abspath $(DATA)))
 # JupyterLab and Voila refuse to run as root unless told to (containers, CI).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
@@ -34,14 +37,16 @@ setup: $(RUNTIME_STAMP)
 
 setup-dev: $(DEV_STAMP)
 
+# Serves the repository root (as Binder does) and opens the start notebook (default_url in
+# jupyter_lab_config.py). DATA=path points every notebook and app at another set of texts.
 # Trusting lets JupyterLab draw the widget views saved in the notebooks before they are run.
 lab: setup
 	$(BIN)/jupyter trust notebooks/*.ipynb >/dev/null 2>&1
-	$(BIN)/jupyter lab --port $(PORT) $(ROOT_ARGS) notebooks/00_start_here.ipynb
+	$(DATA_ENV) $(BIN)/jupyter lab --port $(PORT) $(ROOT_ARGS) --ServerApp.root_dir=.
 
 # Widget-only views for classrooms (Voila), e.g. make app APP=translation_traces
 app: setup
-	$(BIN)/voila app/$(APP).ipynb --port $(PORT)
+	$(DATA_ENV) $(BIN)/voila app/$(APP).ipynb --port $(PORT)
 
 test: setup-dev lint unit nbval browser
 

@@ -1,4 +1,4 @@
-"""Where the module keeps its data and the students' saved work."""
+"""Where the module keeps its texts and the students' saved work."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ from pathlib import Path
 
 #: Environment variable that moves saved student work (tests point it at a temporary folder).
 WORK_DIR_ENV = "COURSE_WORK_DIR"
+#: Environment variable that points the module at another set of texts (a teacher's own).
+DATA_DIR_ENV = "COURSE_DATA_DIR"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def data_dir() -> Path:
-    """The folder holding `sources.csv` and `texts/` (the repository's `data/`)."""
-    return REPO_ROOT / "data"
+    """The folder holding `sources.csv` and `texts/`: `$COURSE_DATA_DIR`, else `data/`."""
+    configured = os.environ.get(DATA_DIR_ENV)
+    return Path(configured).expanduser() if configured else REPO_ROOT / "data"
 
 
 def work_dir() -> Path:
