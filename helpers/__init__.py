@@ -21,7 +21,9 @@ from typing import Any
 _EXPORTS: dict[str, str] = {
     name: module
     for module, names in {
-        "helpers.corpus": "CorpusError load_corpus load_events reading_text_of sha256_of",
+        "helpers.corpus": (
+            "CorpusError load_corpus load_events reading_text_of sha256_of with_inferred_dates"
+        ),
         "helpers.paths": "data_dir work_dir",
         "helpers.text.words": "count_words",
         "helpers.text.reading_text": "ReadingText reading_text",

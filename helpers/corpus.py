@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.paths import REPO_ROOT
 from helpers.paths import data_dir as default_data_dir
 from helpers.text.reading_text import ReadingText, reading_text
 from helpers.text.words import count_words
 
 CATALOGUE_NAME = "sources.csv"
 TEXTS_FOLDER = "texts"
+#: Conclusions about the texts (reconstructed dates, languages), kept apart from the catalogue.
+INFERRED_PROVENANCE = REPO_ROOT / "teacher" / "inferred_provenance.csv"
 REQUIRED_COLUMNS = (
     "text_id", "file", "title", "outlet", "author", "published", "language",
     "translated_from", "genre", "url", "sha256", "notes",
@@ -200,3 +203,26 @@ def load_events(data_dir: str | Path | None = None) -> pd.DataFrame:
         raise CorpusError([f"{path.name}: date {value!r} is not YYYY-MM-DD. Fix: correct "
                            "the date cell." for value in bad])
     return events.assign(date=dates)
+
+
+def with_inferred_dates(corpus: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
+    """A copy of `corpus` whose empty `published` cells are filled from the reconstructed dates
+    in `teacher/inferred_provenance.csv` (rows with field `published`, confidence verified or
+    likely), with `published_basis` ("stated", "inferred" or "") so views can label the
+    difference; the catalogue itself keeps only what the pages state."""
+    source = Path(path) if path is not None else INFERRED_PROVENANCE
+    filled = corpus.copy()
+    filled["published_basis"] = filled["published"].map(lambda d: "stated" if d else "")
+    if not source.is_file():
+        return filled
+    rows = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8")
+    dates = rows[(rows["field"] == "published") & (rows["value"] != "")
+                 & rows["confidence"].isin(["verified", "likely"])].set_index("text_id")["value"]
+    bad = [d for d in dates if not _PARTIAL_ISO_DATE.match(d)]
+    if bad:
+        raise CorpusError([f"{source.name}: published {d!r} is not an ISO date. Fix: write "
+                           "YYYY-MM-DD, YYYY-MM or YYYY." for d in bad])
+    empty = (filled["published"] == "") & filled.index.isin(dates.index)
+    filled.loc[empty, "published"] = dates.reindex(filled.index[empty]).to_numpy()
+    filled.loc[empty, "published_basis"] = "inferred"
+    return filled

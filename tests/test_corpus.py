@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CorpusError, count_words, load_corpus, reading_text_of
+from helpers import CorpusError, count_words, load_corpus, reading_text_of, with_inferred_dates
 from helpers.corpus import REQUIRED_COLUMNS
 from helpers.paths import data_dir
 
@@ -150,3 +150,36 @@ def test_corpus_error_is_a_value_error_with_a_readable_message(tmp_path: Path):
 )
 def test_count_words_keeps_numbers_and_contractions_whole(text: str, words: int):
     assert count_words(text) == words
+
+
+def test_catalogue_holds_only_what_the_pages_state():
+    """No reconstructed date or language in the catalogue: pages without a publication date
+    have none, and 'Updated' stamps and speech dates are kept in the notes."""
+    corpus = load_corpus()
+    assert corpus["published"].to_dict() == {
+        "ultimas-noticias": "", "xi-keynote": "", "globalsecurity": "2021", "song-tao": "",
+        "workers-daily": ""}  # fmt: skip
+    assert corpus.loc["xi-keynote", "translated_from"] == "not stated (labelled '(Translation)')"
+    assert "Updated: 2020-09-04" in corpus.loc["song-tao", "notes"]
+    assert "2022" not in corpus.loc["workers-daily", "notes"]
+
+
+def test_inferred_dates_fill_only_undated_texts_and_say_so():
+    corpus = with_inferred_dates(load_corpus())
+    assert corpus["published"].to_dict() == {
+        "ultimas-noticias": "", "xi-keynote": "2021-07-06", "globalsecurity": "2021",
+        "song-tao": "2020", "workers-daily": "2022-10-20"}  # fmt: skip
+    assert corpus["published_basis"].to_dict() == {
+        "ultimas-noticias": "", "xi-keynote": "inferred", "globalsecurity": "stated",
+        "song-tao": "inferred", "workers-daily": "inferred"}  # fmt: skip
+
+
+def test_inferred_dates_must_be_iso_and_unverified_ones_are_not_used(tmp_path: Path):
+    inferred = tmp_path / "inferred.csv"
+    inferred.write_text("text_id,field,value,confidence\nsong-tao,published,2020,unverified\n",
+                        encoding="utf-8")
+    assert with_inferred_dates(load_corpus(), inferred).loc["song-tao", "published"] == ""
+    inferred.write_text("text_id,field,value,confidence\nsong-tao,published,4/9/2020,likely\n",
+                        encoding="utf-8")
+    with pytest.raises(CorpusError, match="'4/9/2020' is not an ISO date"):
+        with_inferred_dates(load_corpus(), inferred)

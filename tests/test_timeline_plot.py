@@ -7,7 +7,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import CorpusError, date_span, load_corpus, load_events, provenance_timeline
+from helpers import (
+    CorpusError,
+    date_span,
+    load_corpus,
+    load_events,
+    provenance_timeline,
+    with_inferred_dates,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,9 +38,19 @@ def test_timeline_has_a_row_per_text_and_marks_each_kind_of_date():
     axes = provenance_timeline(corpus, events).axes[0]
     assert [tick.get_text() for tick in axes.get_yticklabels()] == list(corpus.index)
     legend = {text.get_text() for text in axes.get_legend().get_texts()}
-    assert legend == {"event the text reports", "published", "published (somewhere in this span)"}
+    assert legend == {"event the text reports", "published (somewhere in this span)"}
     notes = [child.get_text() for child in axes.texts]
-    assert notes.count("publication date not stated") == (corpus["published"] == "").sum()
+    assert notes.count("publication date not stated") == (corpus["published"] == "").sum() == 4
+
+
+def test_timeline_labels_reconstructed_dates_as_inferred():
+    corpus = with_inferred_dates(load_corpus())
+    axes = provenance_timeline(corpus, load_events()).axes[0]
+    legend = {text.get_text() for text in axes.get_legend().get_texts()}
+    assert legend == {"event the text reports", "published (somewhere in this span)",
+                      "inferred publication date", "inferred publication (somewhere in this span)"}
+    notes = [child.get_text() for child in axes.texts]
+    assert notes == ["publication date not stated"]  # only ultimas-noticias stays undated
 
 
 def test_events_refer_to_catalogued_texts():

@@ -2,7 +2,9 @@
 
 Publication dates in the catalogue may be partial ("2021", "2020-09") or missing; the chart
 shows a partial date as a span covering every day it could be, and a missing one as a note,
-so that uncertainty stays visible instead of being guessed away.
+so that uncertainty stays visible instead of being guessed away. A date a teacher reconstructed
+(`published_basis` "inferred", from `with_inferred_dates`) is drawn hollow or dotted and
+labelled as inferred.
 """
 
 from __future__ import annotations
@@ -23,15 +25,19 @@ def provenance_timeline(corpus: pd.DataFrame, events: pd.DataFrame) -> Figure:
         axes.scatter(reported, [row - 0.12] * len(reported), marker="o", color="tab:blue",
                      label="event the text reports", zorder=3)
         span = date_span(entry["published"])
+        inferred = entry.get("published_basis") == "inferred"
+        label, spanned = (("inferred publication date", "inferred publication") if inferred
+                          else ("published", "published"))  # fmt: skip
         if span is None:
             axes.annotate("publication date not stated", (reported.max(), row - 0.12),
                           xytext=(8, -3), textcoords="offset points", fontsize=8)
         elif span[0] == span[1]:
-            axes.scatter([span[0]], [row + 0.12], marker="s", color="tab:orange", zorder=3,
-                         label="published")
+            axes.scatter([span[0]], [row + 0.12], marker="s", zorder=3, label=label,
+                         color="white" if inferred else "tab:orange", edgecolors="tab:orange")
         else:
             axes.plot(span, [row + 0.12] * 2, linewidth=6, color="tab:orange", alpha=0.5,
-                      solid_capstyle="butt", label="published (somewhere in this span)")
+                      linestyle=":" if inferred else "-", solid_capstyle="butt",
+                      label=f"{spanned} (somewhere in this span)")
     axes.set_yticks(range(len(corpus)), list(corpus.index))
     axes.invert_yaxis()
     axes.set_xlabel("Date")
