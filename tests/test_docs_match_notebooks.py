@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-STATED_TIME = re.compile(r"\*\*Time:\*\*\s*(?:about\s*)?(?:\d+\s*[–-]\s*)?(\d+)\s*min")
+STATED_TIME = re.compile(r"\*\*Time:\*\*\s*(?:about\s*)?(\d+)\s*min")
+TIME_LINE = re.compile(r"\*\*Time:\*\*[^·\n]*")
 
 
 def first_cell(notebook: Path) -> str:
@@ -24,11 +25,21 @@ def course_map_rows(text: str) -> dict[str, int]:
     return {number: int(minutes) for number, minutes in rows}
 
 
+def objectives_rows(text: str) -> dict[str, int]:
+    """Notebook number -> minutes, from rows such as `| **02 Versions of a speech** (35 min) |`."""
+    rows = re.findall(r"^\|\s*\*\*(\d\d) [^*]+\*\*\s*\((\d+) min\)", text, re.MULTILINE)
+    return {number: int(minutes) for number, minutes in rows}
+
+
 def stated_minutes() -> dict[str, int]:
+    """Notebook number -> the one time its header states ("**Time:** about 35 minutes")."""
     found = {}
     for notebook in NOTEBOOKS:
-        match = STATED_TIME.search(first_cell(notebook))
-        assert match, f"{notebook.name}: first cell must state **Time:** in minutes"
+        line = TIME_LINE.search(first_cell(notebook))
+        assert line, f"{notebook.name}: first cell must state **Time:** in minutes"
+        match = STATED_TIME.fullmatch(line.group(0).strip().replace("minutes", "min"))
+        assert match, f"{notebook.name}: state one time, e.g. '**Time:** about 35 minutes', not " \
+                      f"{line.group(0).strip()!r}"
         found[notebook.name[:2]] = int(match.group(1))
     return found
 
@@ -49,6 +60,19 @@ def start_notebook_source() -> str:
 )
 def test_course_map_lists_every_notebook_with_its_stated_time(document):
     assert course_map_rows(document()) == stated_minutes()
+
+
+def test_objectives_list_every_notebook_with_its_stated_time():
+    text = (ROOT / "teacher" / "objectives.md").read_text(encoding="utf-8")
+    assert objectives_rows(text) == stated_minutes()
+
+
+def test_stated_total_is_the_sum_of_the_notebook_times():
+    total = sum(stated_minutes().values())
+    words = f"{total // 60} hours {total % 60} minutes"
+    assert words in (ROOT / "teacher" / "README.md").read_text(encoding="utf-8")
+    assert f"{total // 60} h {total % 60} min" in (
+        ROOT / "teacher" / "lesson_plans.md").read_text(encoding="utf-8")
 
 
 def test_every_notebook_states_objectives():
