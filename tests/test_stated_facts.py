@@ -168,3 +168,15 @@ def test_05_finder_marks_the_vague_trust_barometer_source(texts):
     marked = set(framing.vague_attributions(texts["song-tao"])["surface"])
     assert {"a recent trust barometer report",
             "a well-known public relations firm in the US"} <= marked  # fmt: skip
+
+
+def test_03_q3_and_04_q6_answers_are_in_the_official_text(claims, texts):
+    """03-q3 (98,99 stands for 98.99) and 04-q6 (XNUMX stands for 2030)."""
+    claim = claims[(claims["text_id"] == "ultimas-noticias")
+                   & (claims["phrase"].str.contains("98,99th", regex=False))]  # fmt: skip
+    linked = claims[(claims["claim"] == claim["claim"].iloc[0])
+                    & (claims["text_id"] == "xi-keynote")]  # fmt: skip
+    assert linked["phrase"].str.contains("18th", regex=False).any()
+    assert "98.99 million rural residents" in texts["xi-keynote"]
+    assert "UN XNUMX Agenda" in texts["ultimas-noticias"]
+    assert "UN 2030 Agenda for Sustainable Development" in texts["xi-keynote"]
