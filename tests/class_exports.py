@@ -102,7 +102,7 @@ def add_accidents(folder: Path, expected: dict[str, dict[str, dict]]) -> dict[st
     (folder / "Pat Unnamed" / "answers.json").write_text(json.dumps(
         {"format": "source-criticism-work", "version": 1, "entries": bare}), encoding="utf-8")
     expected["Pat Unnamed"] = bare
-    (folder / "package.json").write_text('{"name": "not-work"}', encoding="utf-8")
+    (folder / "settings.json").write_text('{"name": "not-work"}', encoding="utf-8")
     (folder / "notes.md").write_text("# not a JSON file\n", encoding="utf-8")
     return expected
 

@@ -7,13 +7,14 @@ import csv
 from pathlib import Path
 
 import pytest
-from class_exports import OPEN, QUESTIONS, add_accidents, write_class
+from class_exports import OPEN, QUESTIONS, add_accidents, export, write_class
 
 from helpers.course.class_work import (
     answer_distribution,
     collect_work,
     mistake_links,
     student_grid,
+    with_rubrics,
     write_gradebook,
 )
 
@@ -42,7 +43,7 @@ def test_each_accident_is_reported_and_none_is_fatal(class_folder):
     assert "kim-example-work.json: not readable as JSON" in problems
     assert "noor-example-work.json: entry '03-q5' is incomplete" in problems
     assert "Pat Unnamed/answers.json: no student name" in problems
-    assert "package.json: not a student export" in problems
+    assert "settings.json: not a student export" in problems
     assert "notes.md" not in problems
 
 
@@ -137,3 +138,20 @@ def test_missing_or_empty_folder_is_a_message(tmp_path):
     assert list(write_gradebook(work, tmp_path / "g.csv").read_text(
         encoding="utf-8-sig").splitlines()) == ["student,answered,first attempt correct,"
                                                 "final correct,open answers written"]
+
+
+def test_rubric_stands_beside_the_open_answers(class_folder):
+    folder, expected = class_folder
+    work = collect_work(folder)
+    table = with_rubrics(work.open_answers, {"02-q7": ["Names what was cut", "Says why"]})
+    assert list(table.columns) == ["rubric", *work.open_answers.columns]
+    assert table.loc["02-q7", "rubric"] == "• Names what was cut\n• Says why"
+    assert table.loc["01-q12", "rubric"] == ""
+    assert table.loc["02-q7", "Alex Example"] == expected["Alex Example"].get(
+        "02-q7", {}).get("answer", "")
+
+
+def test_hint_without_an_answer_is_not_an_answer(tmp_path):
+    entries = {"01-q1": {"kind": "choice", "prompt": "?", "attempts": 0, "hints_seen": 1}}
+    (tmp_path / "x-work.json").write_text(export("X", entries), encoding="utf-8")
+    assert collect_work(tmp_path).results.empty

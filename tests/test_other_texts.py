@@ -26,7 +26,8 @@ def run_on_other_texts(notebook: Path, monkeypatch: pytest.MonkeyPatch) -> nbfor
     monkeypatch.setenv("COURSE_DATA_DIR", str(OTHER_TEXTS))
     nb = nbformat.read(notebook, as_version=4)
     client = NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
-                            store_widget_state=True, resources={"metadata": {"path": str(notebook.parent)}})
+                            store_widget_state=True,
+                            resources={"metadata": {"path": str(notebook.parent)}})
     client.execute()
     return nb
 

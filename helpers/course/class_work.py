@@ -161,7 +161,7 @@ def _result_rows(kept: list[_Submission]) -> list[dict]:
     by_qid: dict[str, list[tuple[str, dict]]] = {}
     for submission in kept:
         for qid, entry in submission.entries.items():
-            if entry["kind"] in CHECKED_KINDS:
+            if entry["kind"] in CHECKED_KINDS and "answer" in entry:
                 by_qid.setdefault(qid, []).append((submission.student, entry))
     judged = _judged(by_qid)
     rows = []
@@ -219,6 +219,15 @@ def _open_answers(kept: list[_Submission]) -> pd.DataFrame:
     frame = pd.DataFrame(table, columns=[s.student for s in kept if s.student in table])
     frame = frame.reindex(sorted(frame.index, key=natural_key)).fillna("")
     return frame.rename_axis(index="qid", columns="student")
+
+
+def with_rubrics(open_answers: pd.DataFrame, rubrics: dict[str, list[str]]) -> pd.DataFrame:
+    """The open answers with a first column holding each question's rubric points (from the
+    question bank; "" for a question the mapping does not have)."""
+    points = {qid: "\n".join(f"• {point}" for point in rubric) for qid, rubric in rubrics.items()}
+    rubric = pd.Series([points.get(qid, "") for qid in open_answers.index],
+                       index=open_answers.index, name="rubric", dtype=str)
+    return pd.concat([rubric, open_answers], axis=1).rename_axis(columns="student")
 
 
 def student_grid(work: ClassWork) -> pd.DataFrame:
