@@ -44,7 +44,7 @@ def test_each_accident_is_reported_and_none_is_fatal(class_folder):
     assert "noor-example-work.json: entry '03-q5' is incomplete" in problems
     assert "Pat Unnamed/answers.json: no student name" in problems
     assert "settings.json: not a student export" in problems
-    assert "notes.md" not in problems
+    assert "README.md" not in problems
 
 
 def test_latest_export_of_a_student_wins(class_folder):
