@@ -65,9 +65,11 @@ lint:
 unit:
 	COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/pytest -q tests --ignore=tests/browser
 
-# Stored notebook outputs must match a fresh run (strict nbval).
+# Stored notebook outputs must match a fresh run (strict nbval): the course, the workbench and
+# the teacher's class overview.
+NOTEBOOKS := notebooks/*.ipynb teacher/*.ipynb
 nbval:
-	COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/pytest -q $(NBVAL) notebooks
+	COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/pytest -q $(NBVAL) $(NOTEBOOKS)
 
 browser:
 	@test -x /usr/bin/chromium || echo "NOTE: browser tests skipped: Chromium is not installed. Enable them with: apt-get install -y chromium"
@@ -75,7 +77,7 @@ browser:
 
 # Re-execute every notebook in place so the stored outputs are current (run after editing one).
 notebooks: setup-dev
-	for nb in notebooks/*.ipynb; do \
+	for nb in $(NOTEBOOKS); do \
 	  COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	done
 
