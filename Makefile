@@ -15,7 +15,7 @@ DATA_ENV := $(if $(DATA),COURSE_DATA_DIR=$(abspath $(DATA)))
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: setup setup-dev lab app test lint unit nbval browser notebooks bench clean
+.PHONY: setup setup-dev lab app check-app test lint unit nbval browser notebooks bench clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -42,11 +42,18 @@ setup-dev: $(DEV_STAMP)
 # Trusting lets JupyterLab draw the widget views saved in the notebooks before they are run.
 lab: setup
 	$(BIN)/jupyter trust notebooks/*.ipynb >/dev/null 2>&1
-	$(DATA_ENV) $(BIN)/jupyter lab --port $(PORT) $(ROOT_ARGS) --ServerApp.root_dir=.
+	$(DATA_ENV) $(BIN)/jupyter lab --port $(PORT) $(ROOT_ARGS) --ServerApp.root_dir=. \
+	  --config jupyter_lab_config.py
 
-# Widget-only views for classrooms (Voila), e.g. make app APP=translation_traces
-app: setup
-	$(DATA_ENV) $(BIN)/voila app/$(APP).ipynb --port $(PORT)
+# Widget-only views for classrooms (Voila), e.g. make app APP=translation_traces. The `offline`
+# template (app/jupyter/) is Voila's lab template with nothing fetched from a CDN.
+APPS := $(basename $(notdir $(wildcard app/*.ipynb)))
+app: check-app setup
+	JUPYTER_PATH=$(CURDIR)/app/jupyter $(DATA_ENV) $(BIN)/voila app/$(APP).ipynb --port $(PORT) \
+	  --template=offline
+
+check-app:
+	@test -f "app/$(APP).ipynb" || { echo "make app: there is no app called '$(APP)'. Choose one of: $(APPS) (e.g. make app APP=$(firstword $(APPS)))."; exit 2; }
 
 test: setup-dev lint unit nbval browser
 
@@ -58,9 +65,11 @@ lint:
 unit:
 	COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/pytest -q tests --ignore=tests/browser
 
-# Stored notebook outputs must match a fresh run (strict nbval).
+# Stored notebook outputs must match a fresh run (strict nbval): the course, the workbench and
+# the teacher's class overview.
+NOTEBOOKS := notebooks/*.ipynb teacher/*.ipynb
 nbval:
-	COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/pytest -q $(NBVAL) notebooks
+	COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/pytest -q $(NBVAL) $(NOTEBOOKS)
 
 browser:
 	@test -x /usr/bin/chromium || echo "NOTE: browser tests skipped: Chromium is not installed. Enable them with: apt-get install -y chromium"
@@ -68,7 +77,7 @@ browser:
 
 # Re-execute every notebook in place so the stored outputs are current (run after editing one).
 notebooks: setup-dev
-	for nb in notebooks/*.ipynb; do \
+	for nb in $(NOTEBOOKS); do \
 	  COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	done
 

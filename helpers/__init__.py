@@ -56,6 +56,10 @@ _EXPORTS: dict[str, str] = {
         "helpers.course.workstore": "export_markdown export_tables load_work save_entry",
         "helpers.course.provenance": "provenance_card provenance_cards saved_cards",
         "helpers.course.assessment": "reliability_assessment",
+        "helpers.course.texts": "needs_texts",
+        "helpers.course.class_work": (
+            "answer_distribution collect_work mistake_links student_grid write_gradebook"
+        ),
     }.items()
     for name in names.split()
 }

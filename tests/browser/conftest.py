@@ -24,9 +24,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
     "--disable-quic",
-    # Offline like a classroom without internet: only the local test servers resolve, so
-    # Voila's Font Awesome CDN request fails at once (a Playwright route would stall the page
-    # while Python sleeps between polls).
+    # Offline like a classroom without internet: only the local test servers resolve, so any
+    # request to a CDN fails at once (a Playwright route would stall the page while Python
+    # sleeps between polls).
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 VIEWPORT = {"width": 1280, "height": 900}

@@ -155,13 +155,15 @@ def jupyter_lab(tmp: Path) -> Iterator[LabServer]:
 
 @contextmanager
 def voila(notebook: Path, tmp: Path) -> Iterator[str]:
-    """Serve one notebook as a Voila app and yield its URL once the port accepts connections."""
+    """Serve one notebook as a Voila app (as `make app` does) and yield its URL once the port
+    accepts connections."""
     port = free_port()
     command = [
         str(BIN / "voila"), str(notebook), "--no-browser",
-        "--port", str(port), "--Voila.ip=127.0.0.1",
+        "--port", str(port), "--Voila.ip=127.0.0.1", "--template=offline",
     ]
-    with running(command, server_env(tmp), "voila.log") as process:
+    env = {**server_env(tmp), "JUPYTER_PATH": str(REPO / "app" / "jupyter")}  # as `make app`
+    with running(command, env, "voila.log") as process:
         wait_until(lambda: _alive(process) and port_open(port), STARTUP_TIMEOUT,
                    "Voila to listen on its port")
         yield f"http://127.0.0.1:{port}/"

@@ -1,8 +1,10 @@
 """The Voila apps (widget-only views for classrooms that want the tools without the code) render
-their widgets in a real browser, offline, without serious accessibility problems (axe-core)."""
+their widgets in a real browser, offline (no CDN request), under their own page title, without
+serious accessibility problems (axe-core)."""
 
 from __future__ import annotations
 
+import json
 from contextlib import suppress
 
 import pytest
@@ -45,6 +47,9 @@ def describe(violation: dict) -> str:
 def test_app_renders_its_widget_offline_and_passes_axe(page, serve_app, notebook):
     if not AXE.exists():
         pytest.skip("axe-core is not installed: run `npm ci` in the repository root")
+    external: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(
+        ("http://127.0.0.1", "data:", "blob:")) else external.append(request.url))
     page.goto(serve_app(notebook), timeout=120_000)
     with suppress(TimeoutError):  # the assertions below say what is missing
         wait_until(lambda: rendered_widget_views(page, "body") > 0, 120, "a widget to render")
@@ -55,5 +60,7 @@ def test_app_renders_its_widget_offline_and_passes_axe(page, serve_app, notebook
     assert [failure for failure in FAILURES if failure in body] == []
     assert widget_errors(page, "body") == []
     assert rendered_widget_views(page, "body") > 0
+    assert external == []  # nothing from a CDN (the `offline` template of `make app`)
+    assert page.title() == json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["title"]
     blocking = [describe(v) for v in axe_findings(page) if v["impact"] in BLOCKING]
     assert blocking == []
