@@ -20,13 +20,13 @@ STUDENT_QID = "student"
 _SLUG_LENGTH = 40
 _ATTEMPT_KEYS = ("first_answer", "attempts", "hints_seen")
 _ANSWER_COLUMNS = ("qid", "kind", "prompt", "answer", "status", *_ATTEMPT_KEYS)
-# Characters with a meaning in Markdown wherever they stand (backslash-escaped), and in HTML
-# (written as entities, so no tag can open).
+# Characters with a meaning in Markdown wherever they stand (backslash-escaped, as is the ":"
+# of "://" so no address becomes a link), and in HTML (written as entities, so no tag opens).
 _MD_INLINE = re.compile(r"([\\`*_\[\]!|~])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # A line that would start a heading, list, setext underline or numbered list.
 _LINE_START = re.compile(r"^(\s*)([#+=-])|^(\s*\d+)([.)])")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet runs
 
 
 def name_in(entries: dict[str, dict]) -> str:
@@ -53,7 +53,7 @@ def md_text(text: object) -> str:
     """One line of student text for Markdown: renders as the same text, never as HTML,
     a link, an image or a heading."""
     escaped = _MD_INLINE.sub(r"\\\1", str(text))
-    escaped = "".join(_HTML.get(ch, ch) for ch in escaped)
+    escaped = "".join(_HTML.get(ch, ch) for ch in escaped).replace("://", "\\://")
     return _LINE_START.sub(lambda m: f"{m[1] or m[3] or ''}\\{m[2] or m[4]}", escaped)
 
 
@@ -125,8 +125,9 @@ def export_markdown(entries: dict[str, dict]) -> str:
 
 def csv_cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text: one starting with = + - @ tab or CR (which it
-    would run as a formula) gets a leading apostrophe, as OWASP recommends."""
-    text = str(value)
+    would run as a formula) gets a leading apostrophe, as OWASP recommends. Line breaks become
+    "\n", so the cell is quoted and stays one cell."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
