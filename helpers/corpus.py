@@ -105,15 +105,15 @@ def _read_capped(path: Path, shown: str) -> tuple[bytes | None, str | None]:
     except OSError as err:
         return None, f"{shown} cannot be opened ({err.strerror}). Fix: check the file exists " \
                      "and may be read."
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        return None, (f"{shown} is not a regular file (it is a folder, pipe or device). "
+                      "Fix: put a plain .txt file there.")
     with os.fdopen(descriptor, "rb") as handle:
-        status = os.fstat(handle.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            return None, (f"{shown} is not a regular file (it is a folder, pipe or device). "
-                          "Fix: put a plain .txt file there.")
         data = handle.read(MAX_TEXT_BYTES + 1) if status.st_size <= MAX_TEXT_BYTES else b""
     if status.st_size > MAX_TEXT_BYTES or len(data) > MAX_TEXT_BYTES:
-        megabytes = MAX_TEXT_BYTES // 1_000_000
-        return None, (f"{shown} is larger than {megabytes} MB, more than the module can show "
+        return None, (f"{shown} is larger than {MAX_TEXT_BYTES / 1e6:g} MB, more than the module can show "
                       f"(at most {MAX_WORDS:,} words). Fix: keep only the part you teach, or "
                       "split it into several texts, each with its own row in sources.csv.")
     return data, None
