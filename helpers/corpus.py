@@ -113,9 +113,10 @@ def _read_capped(path: Path, shown: str) -> tuple[bytes | None, str | None]:
     with os.fdopen(descriptor, "rb") as handle:
         data = handle.read(MAX_TEXT_BYTES + 1) if status.st_size <= MAX_TEXT_BYTES else b""
     if status.st_size > MAX_TEXT_BYTES or len(data) > MAX_TEXT_BYTES:
-        return None, (f"{shown} is larger than {MAX_TEXT_BYTES / 1e6:g} MB, more than the module can show "
-                      f"(at most {MAX_WORDS:,} words). Fix: keep only the part you teach, or "
-                      "split it into several texts, each with its own row in sources.csv.")
+        return None, (f"{shown} is larger than {MAX_TEXT_BYTES / 1e6:g} MB, more than the "
+                      f"module can show (at most {MAX_WORDS:,} words). Fix: keep only the part "
+                      "you teach, or split it into several texts, each with its own row in "
+                      "sources.csv.")
     return data, None
 
 
