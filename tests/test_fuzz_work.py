@@ -3,10 +3,12 @@ typed by a student, loading and saving never raise, and exports keep student tex
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -35,42 +37,44 @@ ENTRY = st.fixed_dictionaries(
               "rows": st.lists(st.dictionaries(TEXT, TEXT, max_size=3), max_size=3)})
 
 
-def _fresh() -> Path:
-    """A save file path in a new empty folder (one per example)."""
-    return Path(tempfile.mkdtemp()) / "answers.json"
+@contextlib.contextmanager
+def _fresh() -> Iterator[Path]:
+    """A save file path in a new empty folder (one per example), removed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder) / "answers.json"
 
 
 @FUZZ
 @given(st.binary(max_size=300) | JSON_VALUE.map(lambda v: json.dumps(v).encode()))
 def test_any_file_content_loads_without_raising(content: bytes):
-    path = _fresh()
-    path.write_bytes(content)
-    loaded = load_work(path)
-    assert all(clean_entry(entry) == (entry, []) for entry in loaded.entries.values())
-    assert loaded.problem is None or "answers.json" in loaded.problem
-    assert path.exists() == (loaded.problem is None or "wrong shape" in loaded.problem)
+    with _fresh() as path:
+        path.write_bytes(content)
+        loaded = load_work(path)
+        assert all(clean_entry(entry) == (entry, []) for entry in loaded.entries.values())
+        assert loaded.problem is None or "answers.json" in loaded.problem
+        assert path.exists() == (loaded.problem is None or "wrong shape" in loaded.problem)
 
 
 @FUZZ
 @given(st.dictionaries(TEXT, JSON_VALUE, max_size=5))
 def test_any_entries_in_a_valid_file_are_kept_or_reported_never_moved_aside(entries: dict):
-    path = _fresh()
-    document = {"format": "source-criticism-work", "version": 1, "entries": entries}
-    path.write_text(json.dumps(document), encoding="utf-8")
-    loaded = load_work(path)
-    assert path.exists()
-    assert not list(path.parent.glob("*.corrupt-*"))
-    assert save_entry("fuzz", {"kind": "notes", "prompt": "P"}, path) is None or loaded.problem
-    assert "fuzz" in load_work(path).entries
+    with _fresh() as path:
+        document = {"format": "source-criticism-work", "version": 1, "entries": entries}
+        path.write_text(json.dumps(document), encoding="utf-8")
+        loaded = load_work(path)
+        assert path.exists()
+        assert not list(path.parent.glob("*.corrupt-*"))
+        assert save_entry("fuzz", {"kind": "notes", "prompt": "P"}, path) is None or loaded.problem
+        assert "fuzz" in load_work(path).entries
 
 
 @FUZZ
 @given(TEXT, ENTRY)
 def test_any_entry_saves_and_reads_back_as_stored(qid: str, entry: dict):
-    path = _fresh()
-    save_entry(qid, entry, path)
-    stored, _ = clean_entry(entry)
-    assert list(load_work(path).entries.values()) == [stored]
+    with _fresh() as path:
+        save_entry(qid, entry, path)
+        stored, _ = clean_entry(entry)
+        assert list(load_work(path).entries.values()) == [stored]
 
 
 @FUZZ

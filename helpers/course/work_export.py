@@ -46,7 +46,8 @@ def slug(name: str) -> str:
 
 def natural_key(qid: str) -> list:
     """Sort key that puts "01-q2" before "01-q10"."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", qid)]
+    parts = re.split(r"([0-9]+)", qid)
+    return [int(part) if n % 2 else part for n, part in enumerate(parts)]
 
 
 def md_text(text: object) -> str:
@@ -88,8 +89,9 @@ def _attempts_line(entry: dict) -> list[str]:
 def _md_entry(qid: str, entry: dict) -> list[str]:
     """Markdown lines for one saved entry."""
     lines = [f"## {_md_cell(qid)} · {_md_cell(_label(entry.get('kind', 'answer')))}", ""]
-    if entry.get("prompt"):
-        lines += [f"**{_md_cell(entry['prompt'])}**", ""]
+    prompt = _md_cell(entry.get("prompt", ""))
+    if prompt:
+        lines += [f"**{prompt}**", ""]
     if "answer" in entry:
         lines += [_md_quote(str(entry["answer"])), ""]
     if entry.get("status"):

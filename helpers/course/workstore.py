@@ -199,7 +199,8 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
+            if hasattr(os, "fchmod"):  # not on Windows, where modes mean little
+                os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
@@ -234,7 +235,8 @@ def _clean_stale_temps(path: Path) -> None:
     for temporary in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             info = temporary.lstat()
-            if (stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid()
+            owner = os.geteuid() if hasattr(os, "geteuid") else info.st_uid
+            if (stat.S_ISREG(info.st_mode) and info.st_uid == owner
                     and now - info.st_mtime > STALE_TEMP_AGE):
                 temporary.unlink()
 
