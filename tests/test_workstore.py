@@ -282,6 +282,7 @@ WRONG_SHAPES = {
     "01-q5": {"kind": "card", "prompt": "P", "fields": {"who": "A", "bad": {"x": 1}},
               "rows": [{"a": "1"}, "not a row"]},
     "01-q6": {"kind": "short", "prompt": "P", "answer": "fine", "attempts": 2, "extra": [1]},
+    "01-q7": {"kind": "notes", "prompt": "P", "extra": json.loads("[" * 900 + "]" * 900)},
 }
 
 
@@ -301,11 +302,13 @@ def test_entries_of_the_wrong_shape_are_repaired_or_skipped_and_the_rest_kept():
         "01-q4": {"kind": "short", "prompt": "P", "answer": "42"},
         "01-q5": {"kind": "card", "prompt": "P", "fields": {"who": "A"}, "rows": [{"a": "1"}]},
         "01-q6": WRONG_SHAPES["01-q6"],
+        "01-q7": {"kind": "notes", "prompt": "P"},
     }
     assert "answers.json had the wrong shape" in loaded.problem
     for note in ("01-q1 was repaired (its answer was not text", "01-q2 was skipped",
                  "01-q3 was skipped (it has no kind", "its attempts was not a whole number",
-                 "01-q5 was repaired (some of its form fields"):
+                 "01-q5 was repaired (some of its form fields",
+                 "01-q7 was repaired (its extra was nested too deeply"):
         assert note in loaded.problem
     assert visible_files() == ["answers.json"]
 
@@ -315,7 +318,7 @@ def test_saving_over_repaired_entries_keeps_the_file_as_it_was():
     problem = save_entry("02-q1", NOTE)
     assert "kept as answers.json.before-repair-1" in problem
     assert save_file().with_name("answers.json.before-repair-1").read_bytes() == before
-    assert set(load_work().entries) == {"01-q1", "01-q4", "01-q5", "01-q6", "02-q1"}
+    assert set(load_work().entries) == {"01-q1", "01-q4", "01-q5", "01-q6", "01-q7", "02-q1"}
     assert load_work().problem is None
 
 

@@ -15,6 +15,9 @@ import re
 _TEXT_KEYS = ("kind", "prompt", "answer", "status", "first_answer")
 _COUNT_KEYS = ("attempts", "hints_seen")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Deepest nesting kept in an entry's values (a form's table is 2); deeper ones could not be
+#: written back without a RecursionError.
+MAX_DEPTH = 8
 REPLACEMENT_NOTE = "some characters that cannot be stored were replaced by \ufffd"
 
 
@@ -51,6 +54,9 @@ def clean_entry(entry: object) -> tuple[dict | None, list[str]]:
         return None, ["it has no kind (question type)"]
     clean = {storable(str(k)): v for k, v in entry.items()}
     changes = []
+    for key in [k for k, v in clean.items() if _deeper_than(v, MAX_DEPTH)]:
+        changes.append(f"its {key} was nested too deeply and was left out")
+        clean.pop(key)
     for key in _TEXT_KEYS:
         if key in clean:
             text = _text(clean[key])
@@ -81,6 +87,19 @@ def clean_entry(entry: object) -> tuple[dict | None, list[str]]:
                            if raw is None or len(rows) < len(raw) else REPLACEMENT_NOTE)
         _set_or_drop(clean, "rows", rows if raw is not None else None)
     return clean, list(dict.fromkeys(changes))
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    """True when lists and dicts nest more than `limit` levels (checked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _set_or_drop(entry: dict, key: str, value: object) -> None:
