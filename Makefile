@@ -15,7 +15,7 @@ DATA_ENV := $(if $(DATA),COURSE_DATA_DIR=$(abspath $(DATA)))
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: setup setup-dev lab app check-app test lint unit nbval browser notebooks bench clean
+.PHONY: setup setup-dev lab app check-app test lint unit nbval browser notebooks bench check-data clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ bench: setup-dev
 	$(BIN)/python benchmarks/bench_compare.py
 	$(BIN)/python benchmarks/bench_claims.py
 	$(BIN)/python benchmarks/student_load.py
+	$(BIN)/python benchmarks/save_stress.py
+
+# Check a data folder (default data/, or DATA=path): every problem with its file, line and fix.
+check-data: setup
+	$(BIN)/python -m helpers.check_data $(abspath $(or $(DATA),data))
 
 clean:
 	rm -rf $(VENV) node_modules test-output .pytest_cache .ruff_cache

@@ -7,7 +7,8 @@ Four layers, each importing only the layers below it (checked by import-linter i
 - `helpers.analysis`: dates, numbers, claims, tracing, framing, translation traces, page furniture;
 - `helpers.text`: reading text, sentences, quotations, words, number words, word diff.
 
-`helpers.corpus` (loading the texts) sits on top; `helpers.paths` (folders) at the bottom.
+`helpers.corpus` (loading the texts) sits on top, with `helpers.check_data` (`make check-data`)
+above it; `helpers.paths`, `helpers.problems` and `helpers.limits` sit at the bottom.
 Every name below is importable as `from helpers import ...`; each module is loaded only when
 one of its names is first used (PEP 562), so `import helpers.text.sentences` stays light.
 """
@@ -53,7 +54,8 @@ _EXPORTS: dict[str, str] = {
         "helpers.course.exercises": (
             "multiple_choice notes open_question save_reminder short_answer"
         ),
-        "helpers.course.workstore": "export_markdown export_tables load_work save_entry",
+        "helpers.course.workstore": "load_work save_entry save_student_name student_name",
+        "helpers.course.work_export": "export_files export_markdown export_tables",
         "helpers.course.provenance": "provenance_card provenance_cards saved_cards",
         "helpers.course.assessment": "reliability_assessment",
         "helpers.course.texts": "needs_texts",

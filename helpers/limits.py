@@ -7,3 +7,8 @@ The comparison tools, extractors and views grow near-linearly, but a student wai
 #: Largest text (in words, as `helpers.text.words.count_words` counts them) the module accepts,
 #: whether loaded from a data folder or pasted into a widget.
 MAX_WORDS = 200_000
+
+#: Largest file (in bytes) the loader reads before decoding; larger files are refused unread.
+#: Generous (about 25 bytes per word, so texts in scripts without spaces still fit), and far
+#: below the size that would freeze a kernel.
+MAX_TEXT_BYTES = 25 * MAX_WORDS

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import CorpusError, count_words, load_corpus, reading_text_of, with_inferred_dates
+from helpers import corpus as corpus_module
 from helpers.corpus import REQUIRED_COLUMNS
 from helpers.paths import data_dir
+from helpers.problems import CourseProblem
 
 # The five sources as delivered (sha256 of ../shared/seeds/*): the catalogue cannot hide a change.
 DELIVERED = {
@@ -37,6 +40,11 @@ def add_row(data: Path, **cells: str) -> None:
     """Append one catalogue row (missing cells empty)."""
     with open(data / "sources.csv", "a", newline="", encoding="utf-8") as handle:
         csv.DictWriter(handle, fieldnames=REQUIRED_COLUMNS).writerow(cells)
+
+
+def only_header(data: Path) -> None:
+    """Empty the catalogue but for its header row."""
+    (data / "sources.csv").write_text(",".join(REQUIRED_COLUMNS) + "\n", encoding="utf-8")
 
 
 def problems_of(data: Path) -> list[str]:
@@ -183,3 +191,141 @@ def test_inferred_dates_must_be_iso_and_unverified_ones_are_not_used(tmp_path: P
                         encoding="utf-8")
     with pytest.raises(CorpusError, match="'4/9/2020' is not an ISO date"):
         with_inferred_dates(load_corpus(), inferred)
+
+
+def test_corpus_error_is_a_course_problem():
+    assert issubclass(CorpusError, CourseProblem)
+    error = CorpusError(["a", "b"])
+    assert error.problems == ["a", "b"]
+    assert str(error) == "2 problems in the corpus:\n- a\n- b"
+
+
+@pytest.mark.parametrize(
+    "file",
+    ["../../../../../../etc/passwd", "/etc/passwd", "/proc/self/status", "..\\sources.csv",
+     "C:\\Windows\\win.ini", "sub/../../sources.csv"],
+)
+def test_a_file_cell_that_leaves_the_texts_folder_is_refused(corpus_copy: Path, file: str):
+    """Issue 11 §2: these loaded, and the file was shown in notebooks and the app."""
+    add_row(corpus_copy, text_id="escape", file=file)
+    (problem,) = problems_of(corpus_copy)
+    assert "sources.csv line 7" in problem
+    assert f"file {file!r} points outside" in problem and "Fix:" in problem
+
+
+def test_a_link_that_leads_out_of_the_texts_folder_is_refused(corpus_copy: Path, tmp_path: Path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("A secret outside the data folder.", encoding="utf-8")
+    (corpus_copy / "texts" / "link.txt").symlink_to(outside)
+    (corpus_copy / "texts" / "proc.txt").symlink_to("/proc/self/status")
+    add_row(corpus_copy, text_id="link", file="link.txt")
+    add_row(corpus_copy, text_id="proc", file="proc.txt")
+    problems = problems_of(corpus_copy)
+    assert len(problems) == 2
+    assert all("is a link to a file outside" in p for p in problems)
+
+
+def test_a_link_inside_the_texts_folder_is_followed(corpus_copy: Path):
+    texts = corpus_copy / "texts"
+    (texts / "sub").mkdir()
+    (texts / "sub" / "real.txt").write_text("A text in a subfolder.", encoding="utf-8")
+    (texts / "alias.txt").symlink_to(texts / "sub" / "real.txt")
+    add_row(corpus_copy, text_id="alias", file="alias.txt")
+    add_row(corpus_copy, text_id="real", file="sub/real.txt")
+    corpus = load_corpus(corpus_copy)
+    assert corpus.loc["alias", "text"] == corpus.loc["real", "text"] == "A text in a subfolder."
+
+
+@pytest.mark.timeout(20)
+def test_special_files_are_refused_without_reading_them(corpus_copy: Path):
+    texts = corpus_copy / "texts"
+    os.mkfifo(texts / "pipe.txt")
+    (texts / "folder.txt").mkdir()
+    add_row(corpus_copy, text_id="pipe", file="pipe.txt")
+    add_row(corpus_copy, text_id="folder", file="folder.txt")
+    problems = problems_of(corpus_copy)
+    assert [p.split("/")[-1].split(" ")[0] for p in problems] == ["pipe.txt", "folder.txt"]
+    assert all("is not a regular file" in p for p in problems)
+
+
+def test_each_file_is_read_once_and_hashed_from_the_bytes_read(corpus_copy: Path, monkeypatch):
+    """Issue 11 §7: a file changed between the read and the hash passed as unchanged."""
+    path = corpus_copy / "texts" / "song-tao-qiushi-article.txt"
+    delivered = path.read_bytes()
+    real_open, opened = os.open, []
+
+    def changing_open(name, *args, **kwargs):
+        if Path(name).name == path.name:
+            opened.append(name)
+            path.write_bytes(delivered.replace(b"95%", b"59%") if len(opened) > 1 else delivered)
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", changing_open)
+    corpus = load_corpus(corpus_copy)
+    assert len(opened) == 1
+    assert corpus.loc["song-tao", "sha256"] == DELIVERED["song-tao"]
+    assert "95%" in corpus.loc["song-tao", "raw"]
+
+
+def test_a_text_over_the_word_limit_is_refused_with_what_to_do(corpus_copy: Path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "MAX_WORDS", 5)
+    (corpus_copy / "texts" / "long.txt").write_text("one two three four five six", "utf-8")
+    only_header(corpus_copy)
+    add_row(corpus_copy, text_id="long", file="long.txt")
+    (problem,) = problems_of(corpus_copy)
+    assert "long.txt has 6 words; the module accepts at most 5" in problem
+    assert "split it into several texts" in problem
+
+
+def test_a_huge_file_is_refused_before_it_is_decoded(corpus_copy: Path, monkeypatch):
+    (corpus_copy / "texts" / "huge.txt").write_bytes(b"word " * 1_000)
+    only_header(corpus_copy)
+    add_row(corpus_copy, text_id="huge", file="huge.txt")
+    monkeypatch.setattr(corpus_module, "MAX_TEXT_BYTES", 1_000)
+    monkeypatch.setattr(corpus_module, "_looks_binary",
+                        lambda data: len(data) > 1_000 and pytest.fail("decoded"))
+    (problem,) = problems_of(corpus_copy)
+    assert "huge.txt is larger than 0.001 MB" in problem and "Fix:" in problem
+
+
+def test_messages_name_the_folder_loaded_and_git_only_for_delivered_files(tmp_path: Path):
+    data = tmp_path / "my-texts"
+    (data / "texts").mkdir(parents=True)
+    (data / "texts" / "mine.txt").write_text("My own text.", encoding="utf-8")
+    header = ",".join(REQUIRED_COLUMNS)
+    (data / "sources.csv").write_text(
+        f"{header}\nmine,mine.txt,,,,,en,,,,{'0' * 64},\ngone,gone.txt,,,,,en,,,,,\n",
+        encoding="utf-8")
+    changed, missing = problems_of(data)
+    assert f"{data}/texts/mine.txt has changed" in changed
+    assert "git checkout" not in changed and "empty its sha256 cell" in changed
+    assert f"{data}/texts/gone.txt (text_id 'gone') is missing" in missing
+    assert "data/texts" not in missing.replace(str(data), "")
+    (data / "sources.csv").unlink()
+    (problem,) = problems_of(data)
+    assert f"{data}/sources.csv is missing" in problem and "git checkout" not in problem
+
+
+def test_a_catalogue_saved_by_a_spreadsheet_in_windows_1252_says_how_to_save_it(
+        corpus_copy: Path):
+    catalogue = corpus_copy / "sources.csv"
+    catalogue.write_bytes(catalogue.read_text(encoding="utf-8").replace(
+        "Últimas", "Ultimas").encode("utf-8") + "x,é “q”.txt\n".encode("cp1252"))
+    (problem,) = problems_of(corpus_copy)
+    assert "sources.csv is not UTF-8" in problem and "Windows-1252" in problem
+    assert '"CSV UTF-8"' in problem
+
+
+def test_a_catalogue_row_with_too_few_or_too_many_cells_is_an_error(corpus_copy: Path):
+    with open(corpus_copy / "sources.csv", "a", encoding="utf-8") as handle:
+        handle.write('short,"only, three",cells\n' + "a," * 14 + "\n")
+    problems = problems_of(corpus_copy)
+    assert "line 7 has too few cells (3 instead of 12)" in problems[0]
+    assert "line 8 has too many cells" in problems[1]
+
+
+def test_load_corpus_follows_course_data_dir(corpus_copy: Path, monkeypatch):
+    (corpus_copy / "texts" / "extra.txt").write_text("One more text.", encoding="utf-8")
+    add_row(corpus_copy, text_id="extra", file="extra.txt")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(corpus_copy))
+    assert "extra" in load_corpus().index

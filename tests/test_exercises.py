@@ -212,10 +212,10 @@ def _downloaded(links_html: str, name: str) -> str:
 def test_download_links_follow_every_save():
     control = download_work()
     links = find(control, "work-download")
-    assert "Nothing saved yet." in _downloaded(links.value, "my-work.md")
+    assert "Nothing saved yet." in _downloaded(links.value, "student-my-work.md")
     box = open_question("01-q4", "Why?", "m")
     find(box, "exercise-answer").value = "Saved text"
-    assert "> Saved text" in _downloaded(links.value, "my-work.md")
+    assert "> Saved text" in _downloaded(links.value, "student-my-work.md")
     assert '"01-q4"' in _downloaded(links.value, "answers.json")
     assert links.value == download_links_html()
 
@@ -224,8 +224,8 @@ def test_export_button_writes_the_files_into_the_work_folder(work_folder):
     notes("01-n", "N").children[1].value = "note"
     control = download_work()
     find(control, "work-export").click()
-    assert (work_folder / "my-work.md").read_text(encoding="utf-8").count("> note") == 1
-    assert "my-work.md" in text_of(find(control, "work-export-status").value)
+    assert (work_folder / "student-my-work.md").read_text(encoding="utf-8").count("> note") == 1
+    assert "student-my-work.md" in text_of(find(control, "work-export-status").value)
 
 
 def test_save_reminder_mentions_binder_idle_limit_and_offers_the_download():

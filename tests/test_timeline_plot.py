@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from helpers import (
     provenance_timeline,
     with_inferred_dates,
 )
+from helpers.corpus import REQUIRED_COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -67,3 +69,63 @@ def test_bad_event_date_is_reported(tmp_path: Path):
 
 def test_no_events_file_gives_an_empty_table(tmp_path: Path):
     assert load_events(tmp_path).empty
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path) -> Path:
+    """A data folder whose catalogue lists the texts 'a' and 'b' (texts not needed here)."""
+    header = ",".join(REQUIRED_COLUMNS)
+    (tmp_path / "sources.csv").write_text(f"{header}\na,a.txt{',' * 10}\nb,b.txt{',' * 10}\n",
+                                          encoding="utf-8")
+    return tmp_path
+
+
+def write_events(folder: Path, rows: str, encoding: str = "utf-8") -> None:
+    (folder / "events.csv").write_bytes(f"text_id,event,date,reference\n{rows}".encode(encoding))
+
+
+def event_problems(folder: Path) -> list[str]:
+    with pytest.raises(CorpusError) as caught:
+        load_events(folder)
+    return caught.value.problems
+
+
+def test_events_accept_the_same_partial_dates_as_the_catalogue(data_folder: Path):
+    write_events(data_folder, "a,Meeting,2021-07-06,r\nb,Letter,2020-04,r\na,Year,2017,\n")
+    events = load_events(data_folder)
+    assert list(events["date"]) == [pd.Timestamp(d) for d in
+                                    ("2021-07-06", "2020-04-01", "2017-01-01")]
+    assert list(events.columns) == ["text_id", "event", "date", "reference"]
+
+
+def test_a_windows_1252_events_file_says_to_save_as_csv_utf8(data_folder: Path):
+    """Issue 14 §2: this raised a raw UnicodeDecodeError."""
+    write_events(data_folder, "a,Café “summit”,2021-07-06,r\n", encoding="cp1252")
+    (problem,) = event_problems(data_folder)
+    assert f"{data_folder}/events.csv is not UTF-8" in problem
+    assert "Windows-1252" in problem and '"CSV UTF-8"' in problem
+
+
+def test_event_problems_have_line_numbers_and_unknown_ids_are_reported(data_folder: Path):
+    write_events(data_folder, 'a,"A meeting,\nover two lines",2021-07-06,r\n'
+                              "nobody,Meeting,2021-07-06,r\n"
+                              "b,Meeting,2021-02-30,r\n"
+                              "b,Too few\n")
+    problems = event_problems(data_folder)
+    assert problems[0].startswith(f"{data_folder}/events.csv line 6 has too few cells")
+    assert "line 4: text_id 'nobody' is not in sources.csv" in problems[1]
+    assert "line 5: date '2021-02-30' is not YYYY-MM-DD" in problems[2]
+    assert len(problems) == 3
+
+
+def test_load_events_follows_course_data_dir(data_folder: Path, monkeypatch):
+    write_events(data_folder, "b,Only event,2019,r\n")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(data_folder))
+    assert list(load_events()["event"]) == ["Only event"]
+
+
+@pytest.mark.timeout(20)
+def test_an_events_file_that_is_a_pipe_is_refused(data_folder: Path):
+    os.mkfifo(data_folder / "events.csv")
+    (problem,) = event_problems(data_folder)
+    assert "is not a regular file" in problem

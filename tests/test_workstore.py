@@ -1,29 +1,31 @@
 """Saved student work: round trip, kernel restart, damaged files, atomic writes, export."""
 
-import base64
-import csv
 import fcntl
 import io
 import json
-import multiprocessing
 import os
+import stat
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
+from save_race import save_race, save_storm
 
 from helpers.course import workstore
 from helpers.course.workstore import (
-    export_files,
-    export_markdown,
-    export_tables,
-    export_work,
     load_work,
     natural_key,
     save_entry,
     save_file,
     write_atomic,
 )
+
+
+def visible_files() -> list[str]:
+    """The files a student sees in the work folder (the lock file is hidden)."""
+    return sorted(p.name for p in save_file().parent.iterdir() if not p.name.startswith("."))
 
 
 def test_save_file_lives_in_the_work_folder_and_the_folder_is_created(work_folder):
@@ -75,7 +77,8 @@ def test_saved_work_survives_a_kernel_restart(work_folder):
         ('{"format": "source-criticism-work", "entries": {"01-q1": {"ans', "not valid JSON"),
         ("", "not valid JSON"),
         ('["a", "list"]', "not a saved-work file"),
-        ('{"format": "source-criticism-work", "entries": {"q": 3}}', "damaged"),
+        ('{"format": "source-criticism-work", "entries": []}', "damaged"),
+        ('{"format": "source-criticism-work", "entries": ' + "[" * 100_000, "nested too deeply"),
     ],
 )
 def test_damaged_file_is_moved_aside_with_a_message_and_a_fresh_start(content, reason):
@@ -106,8 +109,7 @@ def test_a_second_damaged_file_does_not_replace_the_first_one_set_aside():
     for attempt in ("{broken", "{broken again"):
         save_file().write_text(attempt, encoding="utf-8")
         load_work()
-    names = sorted(p.name for p in save_file().parent.iterdir())
-    assert names == ["answers.json.corrupt-1", "answers.json.corrupt-2"]
+    assert visible_files() == ["answers.json.corrupt-1", "answers.json.corrupt-2"]
 
 
 def test_a_damaged_file_that_cannot_be_moved_is_never_overwritten(monkeypatch):
@@ -136,7 +138,8 @@ def test_a_write_that_fails_midway_leaves_the_good_file_intact(monkeypatch):
     assert "disk full" in problem
     assert "earlier saved work is unchanged" in problem
     assert save_file().read_bytes() == before
-    assert [p.name for p in save_file().parent.iterdir()] == ["answers.json"]
+    assert visible_files() == ["answers.json"]
+    assert not list(save_file().parent.glob("*.tmp"))
 
 
 def test_write_atomic_cleans_up_and_reraises_on_interrupt(tmp_path, monkeypatch):
@@ -182,83 +185,17 @@ ENTRIES = {
 }
 
 
-def test_markdown_export_has_every_part_in_question_order():
-    markdown = export_markdown(ENTRIES)
-    assert markdown.startswith("# My work")
-    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings == [
-        "## 01-card-x · Provenance",
-        "## 01-q2 · Multiple choice",
-        "## 01-q10 · Open question",
-        "## 06-assessment · Assessment",
-    ]
-    assert "> Line one\n> Line two" in markdown
-    assert "*Feedback: correct*" in markdown
-    assert "- **outlet:** A \\| B" in markdown
-    assert "| claim | verdict | evidence |" in markdown
-    assert "| C2 |  | E |" in markdown
-
-
-def test_markdown_export_of_nothing_says_so():
-    assert "Nothing saved yet." in export_markdown({})
-
-
-def test_csv_export_has_one_table_per_kind_with_forms_and_rows():
-    tables = export_tables(ENTRIES)
-    assert sorted(tables) == ["assessment.csv", "provenance.csv"]
-    cards = list(csv.DictReader(io.StringIO(tables["provenance.csv"])))
-    assert cards == [{"qid": "01-card-x", "outlet": "A | B", "confidence": "high"}]
-    assessment = list(csv.DictReader(io.StringIO(tables["assessment.csv"])))
-    assert [row["claim"] for row in assessment] == ["C1", "C2"]
-    assert [row["row"] for row in assessment] == ["1", "2"]
-    assert {row["overall"] for row in assessment} == {"mixed"}
-    assert assessment[1]["evidence"] == "E"
-    assert assessment[0]["evidence"] == ""
-
-
-def test_export_work_writes_markdown_and_csv_into_the_work_folder(work_folder):
-    for qid, entry in ENTRIES.items():
-        save_entry(qid, entry)
-    written, problem = export_work()
-    assert problem is None
-    assert sorted(p.name for p in written) == ["assessment.csv", "my-work.md", "provenance.csv"]
-    files = export_files(load_work().entries)
-    for path in written:
-        assert path.parent == work_folder
-        assert path.read_text(encoding="utf-8") == files[path.name]
-
-
-def test_data_uri_round_trips_text():
-    uri = workstore.data_uri("my-work.md", "Ünïcode — text")
-    head, payload = uri.split(",", 1)
-    assert head == "data:text/markdown;charset=utf-8;base64"
-    assert base64.b64decode(payload).decode("utf-8") == "Ünïcode — text"
-
-
-def _save_many(worker: int, count: int, start: object) -> None:
-    """Save `count` distinct entries from one process, after every process is ready."""
-    start.wait()
-    for n in range(count):
-        qid = f"0{worker}-q{n}"
-        assert save_entry(qid, {"kind": "notes", "prompt": "P", "answer": qid}) is None
-
-
 def test_concurrent_saves_from_several_processes_keep_every_entry():
-    workers, count = 4, 25
-    context = multiprocessing.get_context("fork")
-    start = context.Barrier(workers)
-    processes = [context.Process(target=_save_many, args=(w, count, start))
-                 for w in range(workers)]  # fmt: skip
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(timeout=120)
-    assert [p.exitcode for p in processes] == [0] * workers
-    entries = load_work().entries
-    assert len(entries) == workers * count
-    assert all(entries[f"0{w}-q{n}"]["answer"] == f"0{w}-q{n}"
-               for w in range(workers) for n in range(count))  # fmt: skip
-    assert [p.name for p in save_file().parent.iterdir()] == ["answers.json"]
+    """Issue 11 §4: the benchmark's 8 × 200 (benchmarks/save_stress.py) at a smaller size."""
+    assert save_storm(save_file(), workers=6, count=40) == {"refused": 0, "lost": 0, "saves": 240}
+    assert len(load_work().entries) == 240
+    assert visible_files() == ["answers.json"]
+
+
+def test_damaged_file_race_loses_no_save_reported_fine():
+    """Kernels load and save at once while the file is damaged: none refused, none lost."""
+    result = save_race(save_file(), workers=4, rounds=12)
+    assert result == {"refused": 0, "lost": 0, "rounds": 12, "saves": 48}
 
 
 def test_the_save_file_is_locked_while_it_is_rewritten(monkeypatch):
@@ -266,7 +203,7 @@ def test_the_save_file_is_locked_while_it_is_rewritten(monkeypatch):
     real_write = workstore.write_atomic
 
     def checking_write(path, text):
-        with open(path.with_name("answers.json.lock"), "a") as other, \
+        with open(path.with_name(".answers.json.lock"), "a") as other, \
                 pytest.raises(BlockingIOError):  # fmt: skip
             fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
         seen.append(path.name)
@@ -278,29 +215,206 @@ def test_the_save_file_is_locked_while_it_is_rewritten(monkeypatch):
     assert load_work().entries["01-q1"]["answer"] == "x"
 
 
-def test_a_lock_held_on_a_removed_lock_file_does_not_block_saving(work_folder):
+def test_the_lock_file_stays_so_every_saver_locks_the_same_file(work_folder):
+    """Issue 11 §4: a lock file removed on release let a saver stat a vanished file."""
+    save_entry("01-q1", {"kind": "notes", "prompt": "P", "answer": "x"})
+    lock = work_folder / ".answers.json.lock"
+    inode = lock.stat().st_ino
+    save_entry("01-q2", {"kind": "notes", "prompt": "P", "answer": "y"})
+    assert lock.stat().st_ino == inode
+    assert visible_files() == ["answers.json"]
+
+
+def test_loading_waits_for_the_lock_before_moving_a_file_aside(work_folder, monkeypatch):
+    """Issue 11 §4: an unlocked load moved aside a valid file another kernel had just saved."""
     work_folder.mkdir()
-    lock = work_folder / "answers.json.lock"
-    lock.write_text("", encoding="utf-8")
-    with open(lock, "a") as stale:
-        fcntl.flock(stale, fcntl.LOCK_EX)
-        lock.unlink()
-        assert save_entry("01-q1", {"kind": "notes", "prompt": "P", "answer": "x"}) is None
-    assert load_work().entries["01-q1"]["answer"] == "x"
-    assert not lock.exists()
+    save_file().write_text("{damaged", encoding="utf-8")
+    real_load = workstore._load
+
+    def saved_meanwhile(path, may_move):
+        # Another kernel repairs the file between this kernel's decision to load and its read.
+        save_file().write_text(json.dumps({"format": "source-criticism-work", "version": 1,
+                                           "entries": {"01-q1": NOTE}}), encoding="utf-8")
+        return real_load(path, may_move)
+
+    monkeypatch.setattr(workstore, "_load", saved_meanwhile)
+    assert load_work().entries == {"01-q1": NOTE}
+    assert visible_files() == ["answers.json"]
 
 
-def test_a_saver_that_wakes_on_a_removed_lock_file_takes_the_current_one(monkeypatch):
-    calls, real_flock = [], fcntl.flock
+NOTE = {"kind": "notes", "prompt": "P", "answer": "kept"}
 
-    def flock_after_previous_holder_left(handle, operation):
-        calls.append(os.fstat(handle.fileno()).st_ino)
-        if len(calls) == 1:
-            os.unlink(handle.name)
-        real_flock(handle, operation)
 
-    monkeypatch.setattr(workstore.fcntl, "flock", flock_after_previous_holder_left)
-    assert save_entry("01-q1", {"kind": "notes", "prompt": "P", "answer": "x"}) is None
-    assert len(calls) == 2
-    assert load_work().entries["01-q1"]["answer"] == "x"
-    assert [p.name for p in save_file().parent.iterdir()] == ["answers.json"]
+def test_stale_temporary_files_of_killed_saves_are_removed(work_folder):
+    work_folder.mkdir()
+    old = work_folder / ".answers.json.4242-1.tmp"
+    fresh = work_folder / ".answers.json.4243-2.tmp"
+    other = work_folder / ".notes.txt.1.tmp"
+    for path in (old, fresh, other):
+        path.write_text("partial", encoding="utf-8")
+    an_hour_ago = time.time() - 3600
+    for path in (old, other):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    assert save_entry("01-q1", NOTE) is None
+    assert not old.exists()
+    assert fresh.exists() and other.exists()
+
+
+def test_a_rewritten_save_file_keeps_its_mode():
+    save_entry("01-q1", NOTE)
+    save_file().chmod(0o640)
+    save_entry("01-q2", NOTE)
+    assert stat.S_IMODE(save_file().stat().st_mode) == 0o640
+
+
+def test_a_new_save_file_follows_the_umask():
+    save_entry("01-q1", NOTE)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(save_file().stat().st_mode) == 0o666 & ~umask
+
+
+WRONG_SHAPES = {
+    "01-q1": {"kind": "notes", "prompt": "P", "answer": ["a", "list"]},
+    "01-q2": "just text",
+    "01-q3": {"prompt": "no kind"},
+    "01-q4": {"kind": "short", "prompt": "P", "answer": 42, "attempts": "3", "hints_seen": -1},
+    "01-q5": {"kind": "card", "prompt": "P", "fields": {"who": "A", "bad": {"x": 1}},
+              "rows": [{"a": "1"}, "not a row"]},
+    "01-q6": {"kind": "short", "prompt": "P", "answer": "fine", "attempts": 2, "extra": [1]},
+    "01-q7": {"kind": "notes", "prompt": "P", "extra": json.loads("[" * 900 + "]" * 900)},
+}
+
+
+def write_document(entries: object) -> bytes:
+    """Write a save file holding `entries` as they are; return its bytes."""
+    save_file().parent.mkdir(parents=True, exist_ok=True)
+    document = {"format": "source-criticism-work", "version": 1, "entries": entries}
+    save_file().write_text(json.dumps(document), encoding="utf-8")
+    return save_file().read_bytes()
+
+
+def test_entries_of_the_wrong_shape_are_repaired_or_skipped_and_the_rest_kept():
+    write_document(WRONG_SHAPES)
+    loaded = load_work()
+    assert loaded.entries == {
+        "01-q1": {"kind": "notes", "prompt": "P"},
+        "01-q4": {"kind": "short", "prompt": "P", "answer": "42"},
+        "01-q5": {"kind": "card", "prompt": "P", "fields": {"who": "A"}, "rows": [{"a": "1"}]},
+        "01-q6": WRONG_SHAPES["01-q6"],
+        "01-q7": {"kind": "notes", "prompt": "P"},
+    }
+    assert "answers.json had the wrong shape" in loaded.problem
+    for note in ("01-q1 was repaired (its answer was not text", "01-q2 was skipped",
+                 "01-q3 was skipped (it has no kind", "its attempts was not a whole number",
+                 "01-q5 was repaired (some of its form fields",
+                 "01-q7 was repaired (its extra was nested too deeply"):
+        assert note in loaded.problem
+    assert visible_files() == ["answers.json"]
+
+
+def test_saving_over_repaired_entries_keeps_the_file_as_it_was():
+    before = write_document(WRONG_SHAPES)
+    problem = save_entry("02-q1", NOTE)
+    assert "kept as answers.json.before-repair-1" in problem
+    assert save_file().with_name("answers.json.before-repair-1").read_bytes() == before
+    assert set(load_work().entries) == {"01-q1", "01-q4", "01-q5", "01-q6", "01-q7", "02-q1"}
+    assert load_work().problem is None
+
+
+def test_widgets_restore_entries_of_the_wrong_shape_without_an_exception():
+    """Issue 11 §6: a list as an answer raised TraitError in the widget, after saving."""
+    from helpers.course.exercises import multiple_choice, open_question, short_answer
+
+    write_document({"01-q1": {"kind": "open_question", "prompt": "P", "answer": ["x"]},
+                    "01-q2": {"kind": "short_answer", "prompt": "P", "answer": {"a": 1}},
+                    "01-q3": {"kind": "multiple_choice", "prompt": "P", "answer": [1]}})
+    open_question("01-q1", "Why?", "model")
+    short_answer("01-q2", "What?", "x", "hint", "why")
+    multiple_choice("01-q3", "Which?", ["a", "b"], "a", "hint", "why")
+    assert set(load_work().entries) == {"01-q1", "01-q2", "01-q3"}
+
+
+def test_lone_surrogates_in_an_answer_are_replaced_and_the_student_told():
+    problem = save_entry("01-q1", {"kind": "notes", "prompt": "P\udc80", "answer": "a\ud800b"})
+    assert "replaced by \ufffd" in problem
+    entry = load_work().entries["01-q1"]
+    assert entry["answer"] == "a\ufffdb" and entry["prompt"] == "P\ufffd"
+
+
+def test_lone_surrogates_written_as_json_escapes_are_repaired_on_load():
+    write_document({"01-q1": {"kind": "notes", "prompt": "P", "answer": "x\ud800"}})
+    assert save_entry("01-q2", NOTE).startswith("Some saved answers")
+    assert load_work().entries["01-q1"]["answer"] == "x\ufffd"
+
+
+def test_an_answer_over_the_word_limit_is_refused_with_a_message(monkeypatch):
+    monkeypatch.setattr(workstore, "MAX_WORDS", 5)
+    save_entry("01-q1", NOTE)
+    problem = save_entry("01-q2", {"kind": "notes", "prompt": "P", "answer": "one " * 6})
+    assert "too long to save (6 words; at most 5)" in problem
+    assert set(load_work().entries) == {"01-q1"}
+
+
+@pytest.mark.timeout(20)
+def test_a_pipe_as_save_file_is_refused_without_hanging(work_folder):
+    work_folder.mkdir()
+    os.mkfifo(save_file())
+    loaded = load_work()
+    assert "not a file but a folder, pipe or device" in loaded.problem
+    assert "not a file" in save_entry("01-q1", NOTE)
+    assert stat.S_ISFIFO(os.lstat(save_file()).st_mode)
+    assert "not a file" in workstore.download_links_html()
+
+
+@pytest.mark.timeout(20)
+def test_a_device_as_save_file_is_refused_without_reading_it():
+    zero = Path("/dev/zero")
+    assert "not a file" in load_work(zero).problem
+    assert "not a file" in save_entry("01-q1", NOTE, zero)
+    assert not list(Path("/dev").glob(".zero*"))
+
+
+@pytest.fixture
+def locked_out(work_folder, monkeypatch):
+    """A save file that cannot be read, in a folder where nothing can be created or renamed
+    (as for a student whose work folder belongs to someone else; simulated, as tests may run
+    as root, who may read anything)."""
+    work_folder.mkdir()
+    save_file().write_text("{}", encoding="utf-8")
+    real_os_open, real_io_open = os.open, io.open
+
+    def inside(path) -> bool:
+        return Path(os.fspath(path)).parent == work_folder
+
+    def refuse_os_open(path, *args, **kwargs):
+        if inside(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_os_open(path, *args, **kwargs)
+
+    def refuse_io_open(path, *args, **kwargs):
+        if not isinstance(path, int) and inside(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_io_open(path, *args, **kwargs)
+
+    def refuse_rename(source, *_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", os.fspath(source))
+
+    monkeypatch.setattr(os, "open", refuse_os_open)
+    monkeypatch.setattr(io, "open", refuse_io_open)
+    monkeypatch.setattr("builtins.open", refuse_io_open)
+    monkeypatch.setattr(os, "replace", refuse_rename)
+    monkeypatch.setattr(os, "rename", refuse_rename)
+    return work_folder
+
+
+def test_an_unreadable_save_file_in_an_unwritable_folder_gives_a_message(locked_out):
+    from helpers.course.exercises import save_reminder
+
+    loaded = load_work()
+    assert "could not be read" in loaded.problem and not loaded.entries
+    reminder = save_reminder()
+    links = reminder.children[1].children[0].value
+    assert "could not be read" in links
+    assert "Could not save" in save_entry("01-q1", NOTE)
+    assert visible_files() == ["answers.json"]

@@ -15,14 +15,11 @@ from collections.abc import Callable, Sequence
 import ipywidgets as widgets
 
 from helpers.course.workstore import (
-    EXPORT_MARKDOWN_NAME,
     SAVE_FILE_NAME,
-    data_uri,
-    export_files,
+    download_links_html,
     export_work,
     load_work,
     save_entry,
-    save_file,
 )
 
 Check = Callable[[str], bool] | Sequence[str] | str
@@ -256,30 +253,6 @@ def notes(qid: str, prompt: str) -> widgets.VBox:
     """A free notes box, saved like an answer and included in the export."""
     area, save, status = _writing_area(qid, "notes", prompt)
     return _box("notes", [_question(qid, prompt), area, widgets.HBox([save]), status])
-
-
-def _link(name: str, text: str, label: str) -> str:
-    """An anchor that downloads `text` as file `name` straight from the page."""
-    href = data_uri(name, text)
-    return f'<a download="{html.escape(name)}" href="{href}">⬇ {html.escape(label)}</a>'
-
-
-def download_links_html() -> str:
-    """Links that download the current saved work (Markdown, CSV tables, the save file itself)."""
-    files = export_files(load_work().entries)
-    markdown = files.pop(EXPORT_MARKDOWN_NAME)
-    parts = [
-        f"<strong>{_link(EXPORT_MARKDOWN_NAME, markdown, 'Download my work (Markdown)')}</strong>"
-    ]
-    if files:
-        parts.append("Tables (CSV): " + " · ".join(_link(n, t, n) for n, t in files.items()))
-    if save_file().exists():
-        saved = save_file().read_text(encoding="utf-8")
-        parts.append(
-            _link(SAVE_FILE_NAME, saved, SAVE_FILE_NAME)
-            + " (to continue in a new session, upload it into the <code>work</code> folder)"
-        )
-    return '<div class="work-download-links">' + "<br>".join(parts) + "</div>"
 
 
 def download_work() -> widgets.VBox:
