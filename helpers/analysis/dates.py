@@ -71,10 +71,13 @@ def _month(name: str) -> int:
     return MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _day(text: str) -> int:
     """Day number of "6", "6th", "the sixth"."""
     word = text.lower().removeprefix("the").strip()
-    digits = re.match(r"\d+", word)
+    digits = _DIGITS.match(word)
     return int(digits.group()) if digits else ORDINAL_WORDS[word]
 
 
@@ -132,7 +135,8 @@ def _find(text: str) -> list[_Found]:
     """Every date in `text`, longest pattern first, without overlaps, in reading order."""
     claimed, taken = Claimed(), []
     for kind, pattern in _PATTERNS:
-        found = (_from_match(kind, match) for match in pattern.finditer(text))
+        matches = claimed.free(pattern.finditer(text), lambda match: match.span())
+        found = (_from_match(kind, match) for match in matches)
         taken += claimed.take([f for f in found if f], lambda f: (f.start, f.end))
     return sorted(taken, key=lambda f: f.start)
 
@@ -210,13 +214,17 @@ DATE_COLUMNS = [
 ]  # fmt: skip
 
 
+def date_rows(text: str) -> list[dict]:
+    """The rows of `extract_dates` as dicts, for detectors that need no table."""
+    sentences = SentenceFinder(text)
+    return [_row(text, found, sentences.text_at(found.start))
+            for found in _join_ranges(text, _find(text))]  # fmt: skip
+
+
 def extract_dates(text: str) -> pd.DataFrame:
     """One row per date or date range in `text`: offsets, sentence, precision (day, month,
     year), partial ISO dates, range length in days, and a flag when it cannot be resolved."""
-    sentences = SentenceFinder(text)
-    rows = [_row(text, found, sentences.text_at(found.start))
-            for found in _join_ranges(text, _find(text))]  # fmt: skip
-    table = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    table = pd.DataFrame(date_rows(text), columns=DATE_COLUMNS)
     for column in ("year", "month", "day"):
         table[column] = table[column].astype("Int64")
     return table

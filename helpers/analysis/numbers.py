@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.analysis.dates import YEAR, extract_dates
+from helpers.analysis.dates import YEAR, date_rows
 from helpers.text.lexicon import (
     FUNCTION_WORDS,
     MONTH_NUMBERS,
@@ -214,8 +214,8 @@ def _find_figures(text: str, claimed: Claimed) -> list[_Figure]:
     figures = []
     for pattern, build in ((_DIGIT_FIGURE, _digit_figure), (_VAGUE_FIGURE, _vague_figure),
                            (_WORD_FIGURE, _word_figure)):  # fmt: skip
-        built = (build(match) for match in pattern.finditer(text))
-        figures += claimed.take([f for f in built if f], _span)
+        free = claimed.take(list(pattern.finditer(text)), lambda match: match.span())
+        figures += [f for f in map(build, free) if f]
     return sorted(figures, key=lambda f: f.start)
 
 
@@ -404,12 +404,11 @@ def _list_rows(text: str, claimed: Claimed) -> list[_Figure]:
 def _date_rows(text: str, claimed: Claimed) -> list[_Figure]:
     """Dates from `helpers.analysis.dates`: kind `year` (value = the year) or `date`."""
     rows = []
-    dates = list(extract_dates(text).itertuples())
-    for date in claimed.take(dates, lambda d: (d.start, d.end)):
-        is_year = date.kind == "date" and date.precision == "year"
-        value = float(date.year) if is_year else float("nan")
-        rows.append(_Figure(date.start, date.end, value, kind="year" if is_year else "date",
-                            flag=date.flag))  # fmt: skip
+    for date in claimed.take(date_rows(text), lambda d: (d["start"], d["end"])):
+        is_year = date["kind"] == "date" and date["precision"] == "year"
+        value = float(date["year"]) if is_year else float("nan")
+        rows.append(_Figure(date["start"], date["end"], value,
+                            kind="year" if is_year else "date", flag=date["flag"]))  # fmt: skip
     return rows
 
 

@@ -41,14 +41,14 @@ class Claimed:
     def __init__(self) -> None:
         self._spans: list[tuple[int, int]] = []
 
-    def take(self, items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
-        """The items (in order of their spans) whose `span(item)` overlaps no span taken
-        before nor an earlier item; their spans are taken. One pass over both lists."""
-        ordered = sorted(items, key=lambda item: span(item)[0])
+    def free(self, items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+        """The items whose `span(item)` overlaps no span taken before nor an earlier item;
+        `items` come in order of their start (as `finditer` gives them). One pass over both
+        lists; nothing is taken."""
         accepted: list[T] = []
         taken = self._spans
         j, last_end = 0, -1
-        for item in ordered:
+        for item in items:
             start, end = span(item)
             while j < len(taken) and taken[j][1] <= start:
                 j += 1
@@ -56,7 +56,12 @@ class Claimed:
                 continue
             accepted.append(item)
             last_end = end
-        self._spans = sorted(taken + [span(item) for item in accepted])
+        return accepted
+
+    def take(self, items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+        """`free(items, span)`, and their spans are taken."""
+        accepted = self.free(items, span)
+        self._spans = sorted(self._spans + [span(item) for item in accepted])
         return accepted
 
 
