@@ -361,3 +361,27 @@ def test_a_310_digit_ordinal_is_flagged_not_an_overflow():
     assert huge["kind"].tolist() == ["ordinal", "count"]
     assert huge["value"].isna().all()
     assert huge["flag"].tolist() == ["too many digits to be read as a number"] * 2
+
+
+@pytest.mark.parametrize(
+    ("digits", "value", "note"),
+    [
+        ("1.234,5", 1234.5, "decimal comma with thousands dots"),
+        ("1,234.5", 1234.5, ""),
+        ("1.2.34", 1.0, "irregular digit grouping"),
+        ("1,23,456", 123456.0, "irregular digit grouping"),
+        ("0.250", 0.25, ""),
+    ],
+)
+def test_read_digits_separators(digits, value, note):
+    assert read_digits(digits) == (value, note)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("an", None), ("a", None), ("hundred", 100), ("a dozen", 12), ("two hundred and five", 205),
+     ("one thousandth", 1000), ("forty thousand", 40000), ("three million two", 3000002),
+     ("banana", None)],
+)  # fmt: skip
+def test_words_to_number_values(phrase, value):
+    assert words_to_number(phrase) == value

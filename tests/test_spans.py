@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.analysis.tables import SPAN_COLUMNS, per_text, span_table
-from helpers.text.lexicon import MONTH_NUMBERS, lemma, stem
+from helpers.text.lexicon import MONTH_NUMBERS, alternation, lemma, stem, word_set
 from helpers.text.spans import Claimed, Covered, SentenceFinder
 
 
@@ -77,3 +77,26 @@ def test_lexicon_lemma_stem_and_months():
     assert stem("humanity") == stem("humans") == "human"
     assert stem("1,500") == "1,500"
     assert MONTH_NUMBERS["sept"] == 9 and MONTH_NUMBERS["dec"] == 12
+
+
+def test_span_table_lists_the_longer_of_two_spans_at_one_place_first():
+    table = span_table([(0, 2, "ab", "k", "x"), (0, 5, "abcde", "k", "x")], extra=[])
+    assert table["end"].tolist() == [5, 2]
+
+
+def test_per_text_numbers_rows_from_zero():
+    stacked = per_text({"a": "x y", "b": "z"}, lambda t: pd.DataFrame({"w": t.split()}))
+    assert stacked.index.tolist() == [0, 1, 2]
+
+
+def test_alternation_prefers_the_longest_word_and_escapes():
+    import re
+
+    pattern = re.compile(alternation(("say", "says", "a.b")))
+    assert pattern.match("says").group() == "says"
+    assert pattern.match("a.b") and not pattern.match("axb")
+    assert word_set(" one  two ") == frozenset({"one", "two"})
+
+
+def test_stem_joins_hyphenated_words():
+    assert stem("well-being") == "wellb" and stem("Parts") == "part"

@@ -46,7 +46,8 @@ def tokenize(text: str) -> list[str]:
 
 
 def diff_words(a: str, b: str) -> list[DiffPart]:
-    """Word-level diff of `a` into `b`; joining the a_parts gives `a`, the b_parts give `b`.
+    """Word-level diff of `a` (the source) into `b` (the derived text); joining the a_parts
+    gives `a`, the b_parts give `b`.
 
     Tokens are compared without their trailing spaces, so an `equal` part may differ in
     spacing only (its a_part and b_part each keep their own text)."""
