@@ -371,6 +371,7 @@ def test_a_310_digit_ordinal_is_flagged_not_an_overflow():
         ("1.2.34", 1.0, "irregular digit grouping"),
         ("1,23,456", 123456.0, "irregular digit grouping"),
         ("0.250", 0.25, ""),
+        ("1.23.456", 1.0, "irregular digit grouping"),
     ],
 )
 def test_read_digits_separators(digits, value, note):
@@ -381,6 +382,7 @@ def test_read_digits_separators(digits, value, note):
     ("phrase", "value"),
     [("an", None), ("a", None), ("hundred", 100), ("a dozen", 12), ("two hundred and five", 205),
      ("one thousandth", 1000), ("forty thousand", 40000), ("three million two", 3000002),
+     ("two thousand three hundred", 2300),
      ("banana", None)],
 )  # fmt: skip
 def test_words_to_number_values(phrase, value):

@@ -17,6 +17,7 @@ def test_sentence_finder_returns_the_sentence_holding_an_offset():
     assert finder.text_at(0) == "One two."
     assert finder.text_at(7) == "One two."
     assert finder.at(8) is None  # the spaces between sentences
+    assert finder.text_at(8) == ""
     assert finder.text_at(10) == "Three four."
     assert finder.text_at(len(text) - 1) == "Five"
     assert SentenceFinder("").at(0) is None
@@ -100,3 +101,9 @@ def test_alternation_prefers_the_longest_word_and_escapes():
 
 def test_stem_joins_hyphenated_words():
     assert stem("well-being") == "wellb" and stem("Parts") == "part"
+    assert stem("12-15") == "12-15" and stem("G-20") == "g-20"
+
+
+def test_span_table_orders_kinds_at_one_place_by_name():
+    table = span_table([(0, 2, "ab", "b kind", "a why"), (0, 2, "ab", "a kind", "b why")])
+    assert table["kind"].tolist() == ["a kind", "b kind"]
