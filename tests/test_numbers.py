@@ -352,3 +352,38 @@ def test_any_text_gives_consistent_rows(text: str):
         assert row.qualifier in ("over", "under", "about", "exact")
     spans = sorted(zip(table["start"], table["end"], strict=True))
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_310_digit_ordinal_is_flagged_not_an_overflow():
+    text = "It was the " + "1" * 310 + "th meeting; " + "9" * 400 + " people came."
+    found = extract_numbers(text)
+    huge = found[found["surface"].str.len() > 300]
+    assert huge["kind"].tolist() == ["ordinal", "count"]
+    assert huge["value"].isna().all()
+    assert huge["flag"].tolist() == ["too many digits to be read as a number"] * 2
+
+
+@pytest.mark.parametrize(
+    ("digits", "value", "note"),
+    [
+        ("1.234,5", 1234.5, "decimal comma with thousands dots"),
+        ("1,234.5", 1234.5, ""),
+        ("1.2.34", 1.0, "irregular digit grouping"),
+        ("1,23,456", 123456.0, "irregular digit grouping"),
+        ("0.250", 0.25, ""),
+        ("1.23.456", 1.0, "irregular digit grouping"),
+    ],
+)
+def test_read_digits_separators(digits, value, note):
+    assert read_digits(digits) == (value, note)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("an", None), ("a", None), ("hundred", 100), ("a dozen", 12), ("two hundred and five", 205),
+     ("one thousandth", 1000), ("forty thousand", 40000), ("three million two", 3000002),
+     ("two thousand three hundred", 2300),
+     ("banana", None)],
+)  # fmt: skip
+def test_words_to_number_values(phrase, value):
+    assert words_to_number(phrase) == value

@@ -9,9 +9,10 @@ from helpers.text.diffing import diff_words
 
 
 def diff_html(a: str, b: str, side: Literal["both", "a", "b"] = "both") -> str:
-    """The word diff as escaped HTML: removed text struck through in `<del>` after a [−]
-    mark, added text underlined in `<ins>` after a [+] mark (marks and titles for readers
-    who cannot see colour); `side` shows one text's view only."""
+    """The word diff of a source text `a` into a derived text `b` as escaped HTML: removed
+    text struck through in `<del>` after a [−] mark, added text underlined in `<ins>` after
+    a [+] mark (marks and titles for readers who cannot see colour); `side` shows one text's
+    view only ("a": the source's, "b": the derived text's)."""
     pieces = []
     for op, a_part, b_part in diff_words(a, b):
         if op == "equal":
