@@ -132,9 +132,24 @@ def test_marked_omission_and_separate_quotations_are_not_silent():
     assert all(o == [] for o in trace_sources(marked, SPEECH)["omitted_before"])
     separate = (
         '"The world is changing fast," she said. '
-        '"Every child deserves a school within walking distance," she added.'
+        "At the dinner afterwards, her deputy talked about roads. "
+        '"Every child deserves a school within walking distance," he added.'
     )
     assert all(o == [] for o in trace_sources(separate, SPEECH)["omitted_before"])
+
+
+def test_quotation_interrupted_by_attribution_is_one_quotation():
+    derived = (
+        '"The world is changing fast," she said. '
+        '"Every child deserves a school within walking distance."'
+    )
+    trace = trace_sources(derived, SPEECH)
+    assert trace["in_quotes"].all()
+    assert [s[:20] for s in trace.iloc[1].omitted_before] == [
+        "Rivers are rising in",
+        "We must build bridge",
+        "Farmers in the valle",
+    ]
 
 
 def test_quotation_spans_cover_unclosed_and_machine_reversed_marks():

@@ -3,8 +3,10 @@
 Every tool that compares texts sentence by sentence uses this one splitter, so a sentence
 means the same thing everywhere. It knows abbreviations ("Nov.", "No.", "Prof."), initials
 ("H.E.", "U.S."), decimals ("1.4"), headings without a full stop, and quotations that end
-a sentence (`..." Ma said.` stays one sentence). Page breaks are repaired before this step
-(`helpers.text.reading_text`).
+a sentence (`..." Ma said.` stays one sentence). A sentence cut by a blank line or a page
+break (form feed), as pasted or raw text often has it, stays whole: the break does not end a
+sentence when the text before it ends in a word or comma and the next line starts in lower
+case or the cut word cannot end a sentence ("to", "the", "of").
 """
 
 from __future__ import annotations
@@ -28,8 +30,14 @@ _OPEN_CLASS = re.escape(_OPENERS)
 # A candidate end: terminal punctuation plus closing quotes/brackets, a line break, or a
 # blank line. Western stops need whitespace (or the end) after them; CJK stops do not.
 _BOUNDARY = re.compile(
-    rf"\n[ \t]*\n\s*|\n|[.!?…]+[{_CLOSE_CLASS}]*(?=\s|$)|[。！？]+[{_CLOSE_CLASS}]*"
+    rf"[\n\f][ \t]*[\n\f]\s*|[\n\f]|[.!?…]+[{_CLOSE_CLASS}]*(?=\s|$)|[。！？]+[{_CLOSE_CLASS}]*"
 )
+# Words that cannot end an English sentence: a line ending in one continues after a break.
+_CONTINUING_WORDS = frozenset(
+    "a an the of to for and or nor but with by in on at from as that than into onto upon "
+    "about between among this these those its their our your his her whose which who".split()
+)
+_CUT_BEFORE = re.compile(r"(\w+)[,;]?[ \t]*$")
 # Words that end in a full stop but rarely end a sentence (case-sensitive on purpose:
 # "said no." ends one).
 _ABBREVIATION_WORDS = (
@@ -68,8 +76,11 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     mark = match.group(0)
     after = text[match.end() : match.end() + _LOOKAHEAD]
     next_word = _NEXT_WORD.match(after).group(1)
-    if mark.startswith("\n"):
-        return "\n" in mark[1:] or not next_word[:1].islower()
+    if mark[0] in "\n\f":
+        cut = _CUT_BEFORE.search(text, max(0, match.start() - _LOOKBEHIND), match.start())
+        if cut and (next_word[:1].islower() or cut.group(1).lower() in _CONTINUING_WORDS):
+            return False
+        return len(mark.strip(" \t")) > 1 or not next_word[:1].islower()
     if mark[0] in "。！？":
         return True
     stripped = after.lstrip()
@@ -98,7 +109,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         if not _ends_sentence(text, match):
             continue
-        cut = match.start() if match.group(0).startswith("\n") else match.end()
+        cut = match.start() if match.group(0)[0] in "\n\f" else match.end()
         _append(sentences, text, start, cut)
         start = match.end()
     _append(sentences, text, start, len(text))
