@@ -12,8 +12,8 @@ it). A unit is a sentence or, for the translations, a verse (one or two sentence
   sentence cut.
 - `minutes`, `clinic`: a record and a report of it written for this harness (changed
   figures, quotations interrupted by attribution, silent cuts, sentences of its own).
-- `bees`, `search`, `recursion`, `budget`, `climate`, `parties`: pairs of texts written independently on one
-  topic (negatives: every derived unit is labelled None).
+- `bees`, `search`, `recursion`, `budget`, `climate`, `parties`: pairs of texts written
+  independently on one topic (negatives: every derived unit is labelled None).
 """
 
 from __future__ import annotations

@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import cases  # noqa: E402
+from cases import cases
 
-from helpers.analysis import tracing  # noqa: E402
-from helpers.text import word_forms  # noqa: E402
+from helpers.analysis import tracing
+from helpers.text import word_forms
 
 RELATIONS = ("verbatim", "close", "paraphrase")
 _WORD = re.compile(r"\w+")
@@ -69,7 +69,9 @@ def _right(gold: set[int], found: int | None) -> bool:
 def _baseline_relation(row: dict, close: float, paraphrase: float) -> str:
     if row["overlap"] >= 1.0:
         return "verbatim"
-    return "close" if row["overlap"] >= close else "paraphrase" if row["overlap"] >= paraphrase else "none"
+    if row["overlap"] >= close:
+        return "close"
+    return "paraphrase" if row["overlap"] >= paraphrase else "none"
 
 
 def _scores(all_rows: list[dict], relation_of) -> dict:
@@ -90,9 +92,8 @@ def _scores(all_rows: list[dict], relation_of) -> dict:
     result["false_on_topic"] = sum(negatives) / len(negatives)
     translations = [(y, r) for y, r in zip(yes, all_rows, strict=True)
                     if r["kind"] == "independent translations"]  # fmt: skip
-    result["translation_recall"] = sum(y and r["found"] in r["gold"] for y, r in translations) / len(
-        translations
-    )
+    found = sum(y and r["found"] in r["gold"] for y, r in translations)
+    result["translation_recall"] = found / len(translations)
     return result
 
 

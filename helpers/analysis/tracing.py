@@ -34,6 +34,7 @@ COLUMNS = [
     "score", "relation", "in_quotes", "verbatim", "omitted_before", "also_from", "terms",
 ]  # fmt: skip
 LEFT_OUT_COLUMNS = ["source", "source_start", "source_end", "source_index"]
+SCORE_COLUMNS = ["derived_index", "source_index", "score"]
 #: Relations from weakest to strongest; `relation_of(score)` is the one rule between them.
 RELATIONS = ("none", "paraphrase", "close", "verbatim")
 
@@ -257,6 +258,7 @@ class _Row:
     relation: str = "none"
     verbatim: bool = False
     also_from: list[int] = field(default_factory=list)
+    scored: list[tuple[int, float]] = field(default_factory=list)
 
 
 def _also_from(keys: list[str], best: int, others: list[int], source: _Text) -> list[int]:
@@ -279,6 +281,7 @@ def _match(row: _Row, mine: _Side, quoted: list[str], index: _Index, source: _Te
     scored = sorted(((*_score(mine, _side(source, (c,), index), index), c) for c in candidates),
                     key=lambda item: (-item[0], -item[1], item[2]))  # fmt: skip
     score, _, best = scored[0]
+    row.scored = [(c, round(value, 3)) for value, _, c in scored]
     partner = None
     for _, _, other in scored[1:_PAIRED] if score < CLOSE else []:
         joint, _ = _score(mine, _side(source, tuple(sorted((best, other))), None), index)
@@ -293,6 +296,7 @@ def _match(row: _Row, mine: _Side, quoted: list[str], index: _Index, source: _Te
     elif row.in_quotes and found and len(quoted) >= _QUOTED_WORDS:
         score = max(score, PARAPHRASE)
     row.score = score
+    row.scored[0] = (best, round(score, 3))
     row.relation = relation_of(score)
     if row.relation == "none":
         return
@@ -378,9 +382,14 @@ def _table_row(rows: list[_Row], k: int, derived_text: str, source: _Text) -> di
 
 
 @lru_cache(maxsize=32)
-def _cached_trace(derived_text: str, source_text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Both tables for one pair of texts, computed once (the widget asks repeatedly)."""
+def _cached_trace(derived_text: str, source_text: str) -> tuple[pd.DataFrame, pd.DataFrame,
+                                                                 pd.DataFrame]:  # fmt: skip
+    """The tables for one pair of texts, computed once (the widget asks repeatedly)."""
     rows, source = _trace(derived_text, source_text)
+    scores = pd.DataFrame(
+        [(k, c, value) for k, row in enumerate(rows) for c, value in row.scored],
+        columns=SCORE_COLUMNS,
+    )
     trace = pd.DataFrame(
         [_table_row(rows, k, derived_text, source) for k in range(len(rows))], columns=COLUMNS
     )
@@ -394,7 +403,7 @@ def _cached_trace(derived_text: str, source_text: str) -> tuple[pd.DataFrame, pd
         for n, s in enumerate(source.sentences)
         if n not in used
     ]
-    return trace, pd.DataFrame(unused, columns=LEFT_OUT_COLUMNS)
+    return trace, pd.DataFrame(unused, columns=LEFT_OUT_COLUMNS), scores
 
 
 def trace_sources(derived: str, source: str) -> pd.DataFrame:
@@ -412,3 +421,11 @@ def left_out(derived: str, source: str) -> pd.DataFrame:
     """Sentences of `source` that nothing in `derived` comes from: what a rewrite dropped.
     Columns: `source`, `source_start`, `source_end`, `source_index` (sentence number)."""
     return _cached_trace(derived, source)[1].copy()
+
+
+def candidate_scores(derived: str, source: str) -> pd.DataFrame:
+    """Every score tracing computed for this pair: one row per derived sentence and each of
+    its candidate source sentences (sentence numbers from 0), the best one with the score
+    the trace table shows. Pairs never scored share no informative word (score 0). At most
+    a few rows per derived sentence, so it grows linearly with the texts."""
+    return _cached_trace(derived, source)[2].copy()

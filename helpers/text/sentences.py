@@ -33,10 +33,11 @@ _BOUNDARY = re.compile(
     rf"[\n\f][ \t]*[\n\f]\s*|[\n\f]|[.!?…]+[{_CLOSE_CLASS}]*(?=\s|$)|[。！？]+[{_CLOSE_CLASS}]*"
 )
 # Words that cannot end an English sentence: a line ending in one continues after a break.
-_CONTINUING_WORDS = frozenset(
+_CONTINUING_LIST = (
     "a an the of to for and or nor but with by in on at from as that than into onto upon "
-    "about between among this these those its their our your his her whose which who".split()
+    "about between among this these those its their our your his her whose which who"
 )
+_CONTINUING_WORDS = frozenset(_CONTINUING_LIST.split())
 _CUT_BEFORE = re.compile(r"(\w+)[,;]?[ \t]*$")
 # Words that end in a full stop but rarely end a sentence (case-sensitive on purpose:
 # "said no." ends one).
