@@ -46,16 +46,22 @@ RELATIONS = ("none", "paraphrase", "close", "verbatim")
 # - paraphrase (score >= PARAPHRASE): the same content in other words. The score reaches
 #   this band only with *specific* shared content: a rare word or a name used in at most
 #   SPECIFIC_DF source sentences, a figure, a run of RUN content words in the same order
-#   (weighing RUN_WEIGHT together), or IN_ORDER content words in the same order with other
-#   words between them.
+#   (weighing RUN_WEIGHT together), a run of PHRASE words with two content words among them
+#   ("the heaven and the earth"), or IN_ORDER content words of some weight (informativeness
+#   IN_ORDER_WEIGHT or more: not "many", "new") in the same order with words between them.
+#   A word's weight is its informativeness over (1 + TOPIC_DISCOUNT * ln of the number of
+#   source sentences using it): the topic words of the source count less.
 #   Without it the score is held at NOT_SPECIFIC (topic words alone never make a paraphrase);
 # - none: below PARAPHRASE, or no source sentence shares an informative word.
 CLOSE = 0.80
-PARAPHRASE = 0.40
-NOT_SPECIFIC = 0.39
+PARAPHRASE = 0.35
+NOT_SPECIFIC = 0.34
 RUN = 3
-RUN_WEIGHT = 3.0
-IN_ORDER = 4
+PHRASE = 5
+RUN_WEIGHT = 6.0
+IN_ORDER = 5
+IN_ORDER_WEIGHT = 1.2
+TOPIC_DISCOUNT = 0.5
 SPECIFIC_DF = 3
 
 _TYPOGRAPHY = str.maketrans(
@@ -140,9 +146,15 @@ class _Text:
         return [w for n in range(max(0, centre - reach), last) for w in self.words[n]]
 
 
-def _trigrams(keys: list[str]) -> set[tuple[str, ...]]:
-    """Runs of RUN consecutive content words."""
-    return {tuple(keys[i : i + RUN]) for i in range(len(keys) - RUN + 1)}
+def _runs(words: list[str], keys: list[str]) -> set[tuple[str, ...]]:
+    """Runs a sentence shares as specific content: RUN consecutive content words (tagged
+    "k"), and PHRASE consecutive words of which at least two are content words ("w")."""
+    runs = {("k", *keys[i : i + RUN]) for i in range(len(keys) - RUN + 1)}
+    for i in range(len(words) - PHRASE + 1):
+        phrase = words[i : i + PHRASE]
+        if sum(w not in _FUNCTION_WORDS for w in phrase) >= 2:
+            runs.add(("w", *phrase))
+    return runs
 
 
 class _Index:
@@ -155,7 +167,7 @@ class _Index:
         for number, keys in enumerate(source.keys):
             for key in dict.fromkeys(keys):
                 self.postings[key].append(number)
-        self.trigrams = [_trigrams(k) for k in source.keys]
+        self.runs = [_runs(w, k) for w, k in zip(source.words, source.keys, strict=True)]
         self._weights: dict[str, float] = {}
 
     def weight(self, key: str) -> float:
@@ -163,7 +175,7 @@ class _Index:
         found = self._weights.get(key)
         if found is None:
             df = max(1, len(self.postings.get(key, ())))
-            found = self._weights[key] = informativeness(key) / (1 + math.log(df))
+            found = self._weights[key] = informativeness(key) / (1 + TOPIC_DISCOUNT * math.log(df))
         return found
 
     def specific(self, key: str, names: frozenset[str]) -> bool:
@@ -188,12 +200,12 @@ class _Index:
 
 @dataclass(frozen=True)
 class _Side:
-    """What the score needs of one side: words, content keys in order, names, trigrams."""
+    """What the score needs of one side: words, content keys in order, names, runs."""
 
     words: list[str]
     keys: list[str]
     names: frozenset[str]
-    trigrams: set[tuple[str, ...]]
+    runs: set[tuple[str, ...]]
 
 
 def _side(text: _Text, numbers: tuple[int, ...], index: _Index | None) -> _Side:
@@ -201,11 +213,9 @@ def _side(text: _Text, numbers: tuple[int, ...], index: _Index | None) -> _Side:
     words = [w for n in numbers for w in text.words[n]]
     keys = [k for n in numbers for k in text.keys[n]]
     names = frozenset().union(*(text.names[n] for n in numbers))
-    if index is not None and len(numbers) == 1:
-        trigrams = index.trigrams[numbers[0]]
-    else:
-        trigrams = _trigrams(keys)
-    return _Side(words, keys, names, trigrams)
+    single = index is not None and len(numbers) == 1
+    runs = index.runs[numbers[0]] if single else _runs(words, keys)
+    return _Side(words, keys, names, runs)
 
 
 def _score(derived: _Side, source: _Side, index: _Index) -> tuple[float, float]:
@@ -231,10 +241,11 @@ def _score(derived: _Side, source: _Side, index: _Index) -> tuple[float, float]:
         similarity = max(similarity, min(shared_weight / own, in_order))
     specific = order >= CLOSE or (
         len(derived.words) >= _SHORT_WORDS
-        and (any(sum(weight(k) for k in run) >= RUN_WEIGHT
-                 for run in derived.trigrams & source.trigrams)
+        and (any(run[0] == "w" or sum(weight(k) for k in run[1:]) >= RUN_WEIGHT
+                 for run in derived.runs & source.runs)
              or any(index.specific(k, derived.names | source.names) for k in shared)
-             or LCSseq.similarity(derived.keys, source.keys) >= IN_ORDER)
+             or LCSseq.similarity(*([k for k in side.keys if informativeness(k) >= IN_ORDER_WEIGHT]
+                                    for side in (derived, source))) >= IN_ORDER)
     )  # fmt: skip
     score = similarity if specific else min(similarity, NOT_SPECIFIC)
     return min(score, 0.99), order

@@ -30,7 +30,7 @@ _SPELLING = (
     (re.compile(r"(?<=\w{3})ys(e|ed|es|ing)$"), r"yz\1"),
     (re.compile(r"(?<=\w{3})our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
     (re.compile(r"(?<=\w{3})tre(s)?$"), r"ter\1"),
-    (re.compile(r"(?<=\w{2})ence$"), r"ense"),
+    (re.compile(r"^(def|lic|off|pret)ence$"), r"\1ense"),
     (re.compile(r"(?<=\w{2})(l)l(ed|ing|er|ers)$"), r"\1\2"),
     (re.compile(r"(?<=\w{4})ogue$"), r"og"),
     (re.compile(r"(?<=\w{4})mme$"), r"m"),
