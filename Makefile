@@ -74,6 +74,7 @@ notebooks: setup-dev
 
 # Speed and memory measurements (never part of make test); each peer is capped at ~2 minutes.
 bench: setup-dev
+	$(BIN)/python benchmarks/accuracy/run.py --ablation
 	$(BIN)/python benchmarks/bench_compare.py
 	$(BIN)/python benchmarks/bench_claims.py
 	$(BIN)/python benchmarks/student_load.py

@@ -169,6 +169,15 @@ class _Index:
                 self.postings[key].append(number)
         self.runs = [_runs(w, k) for w, k in zip(source.words, source.keys, strict=True)]
         self._weights: dict[str, float] = {}
+        self._source = source
+        self._sides: dict[int, _Side] = {}
+
+    def side(self, number: int) -> _Side:
+        """One source sentence as a side of a comparison, built once."""
+        found = self._sides.get(number)
+        if found is None:
+            found = self._sides[number] = _side(self._source, (number,), self, own_runs=True)
+        return found
 
     def weight(self, key: str) -> float:
         """Weight of a key: English informativeness over (1 + ln of its source sentences)."""
@@ -206,16 +215,22 @@ class _Side:
     keys: list[str]
     names: frozenset[str]
     runs: set[tuple[str, ...]]
+    weighty: list[str]
+    keyset: frozenset[str]
+    total: float
 
 
-def _side(text: _Text, numbers: tuple[int, ...], index: _Index | None) -> _Side:
-    """One sentence, or consecutive sentences run together, as a side of a comparison."""
+def _side(text: _Text, numbers: tuple[int, ...], index: _Index, own_runs: bool = False) -> _Side:
+    """One sentence, or consecutive sentences run together, as a side of a comparison
+    (`own_runs`: a source sentence, whose runs the index holds)."""
     words = [w for n in numbers for w in text.words[n]]
     keys = [k for n in numbers for k in text.keys[n]]
     names = frozenset().union(*(text.names[n] for n in numbers))
-    single = index is not None and len(numbers) == 1
-    runs = index.runs[numbers[0]] if single else _runs(words, keys)
-    return _Side(words, keys, names, runs)
+    runs = index.runs[numbers[0]] if own_runs else _runs(words, keys)
+    keyset = frozenset(keys)
+    return _Side(words, keys, names, runs,
+                 [k for k in keys if informativeness(k) >= IN_ORDER_WEIGHT], keyset,
+                 sum(index.weight(k) for k in keyset))  # fmt: skip
 
 
 def _score(derived: _Side, source: _Side, index: _Index) -> tuple[float, float]:
@@ -229,11 +244,10 @@ def _score(derived: _Side, source: _Side, index: _Index) -> tuple[float, float]:
     if not derived.words or not source.words:
         return 0.0, 0.0
     order = Indel.normalized_similarity(derived.words, source.words)
-    mine, theirs = set(derived.keys), set(source.keys)
-    shared = mine & theirs
+    shared = derived.keyset & source.keyset
     weight = index.weight
     shared_weight = sum(weight(k) for k in shared)
-    own, other = sum(weight(k) for k in mine), sum(weight(k) for k in theirs)
+    own, other = derived.total, source.total
     dice = 2 * shared_weight / (own + other) if own + other else 0.0
     similarity = max(order, dice)
     if _SHORT_WORDS <= len(derived.words) < 0.6 * len(source.words) and derived.keys and own:
@@ -244,8 +258,7 @@ def _score(derived: _Side, source: _Side, index: _Index) -> tuple[float, float]:
         and (any(run[0] == "w" or sum(weight(k) for k in run[1:]) >= RUN_WEIGHT
                  for run in derived.runs & source.runs)
              or any(index.specific(k, derived.names | source.names) for k in shared)
-             or LCSseq.similarity(*([k for k in side.keys if informativeness(k) >= IN_ORDER_WEIGHT]
-                                    for side in (derived, source))) >= IN_ORDER)
+             or LCSseq.similarity(derived.weighty, source.weighty) >= IN_ORDER)
     )  # fmt: skip
     score = similarity if specific else min(similarity, NOT_SPECIFIC)
     return min(score, 0.99), order
@@ -289,13 +302,13 @@ def _match(row: _Row, mine: _Side, quoted: list[str], index: _Index, source: _Te
     candidates = index.candidates(mine.keys)
     if not candidates:
         return
-    scored = sorted(((*_score(mine, _side(source, (c,), index), index), c) for c in candidates),
+    scored = sorted(((*_score(mine, index.side(c), index), c) for c in candidates),
                     key=lambda item: (-item[0], -item[1], item[2]))  # fmt: skip
     score, _, best = scored[0]
     row.scored = [(c, round(value, 3)) for value, _, c in scored]
     partner = None
     for _, _, other in scored[1:_PAIRED] if score < CLOSE else []:
-        joint, _ = _score(mine, _side(source, tuple(sorted((best, other))), None), index)
+        joint, _ = _score(mine, _side(source, tuple(sorted((best, other))), index), index)
         if joint > score + _PAIR_GAIN:
             score, partner = joint, other
     whole_verbatim = len(mine.words) >= _SHORT_WORDS and _contains(mine.words,
@@ -347,7 +360,7 @@ def _trace(derived_text: str, source_text: str) -> tuple[list[_Row], _Text]:
         quoted = [w for p in quotes for w in comparable_words(derived_text[p.start : p.end])]
         row = _Row(sentence, bool(quotes), quotes[0].group if quotes else None,
                    [p.surface for p in inside if p.kind == "term"])  # fmt: skip
-        _match(row, _side(derived, (n,), None), quoted, index, source)
+        _match(row, _side(derived, (n,), index), quoted, index, source)
         rows.append(row)
     return rows, source
 

@@ -65,6 +65,7 @@ def general_zipf(word: str) -> float:
     return joined or zipf_frequency(lowered, "en")
 
 
+@lru_cache(maxsize=131072)
 def informativeness(word: str) -> float:
     """How much sharing `word` shows shared content: 0 for the commonest words, up to
     UNKNOWN_WEIGHT for words general English rarely or never uses (names, numbers)."""
