@@ -42,6 +42,7 @@ _EXPORTS: dict[str, str] = {
         ),
         "helpers.analysis.translation_traces": "TRACE_KINDS translation_traces",
         "helpers.analysis.page_furniture": "page_furniture",
+        "helpers.analysis.tables": "per_text",
         "helpers.views.diff_view": "diff_html",
         "helpers.views.highlight": "highlight_html merge_spans span_view_html span_viewer",
         "helpers.views.compare_widget": "compare_versions",

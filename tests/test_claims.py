@@ -6,6 +6,7 @@ import itertools
 import math
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
@@ -206,11 +207,36 @@ def test_plots_name_axes_and_sources(corpus_claims):
     assert len(chart.axes) == 2
     assert all(a.get_xlabel().startswith("stated value") for a in chart.axes)
     assert "Sources:" in chart.get_suptitle()
+    for axes, family in zip(chart.axes, families, strict=True):
+        rows = corpus_claims[corpus_claims["family"] == family].reset_index(drop=True)
+        points = [tuple(p) for c in axes.collections for p in c.get_offsets().tolist()]
+        assert points == [(v, y) for y, v in enumerate(rows["value"])]
+        ends = [line.get_xdata()[1] for line in axes.lines]
+        assert ends == rows["high"].fillna(rows["value"]).tolist()
     timeline = dates_timeline(corpus := load_corpus(), dates_by_text(corpus))
     axes = timeline.axes[0]
     assert axes.get_xlabel() and "sources.csv" in axes.get_title()
     assert [t.get_text().split("\n")[0] for t in axes.get_yticklabels()] == list(
         load_corpus().index)
+
+
+def test_dates_timeline_draws_each_resolved_date_where_it_falls():
+    """Fails when points are drawn at x = 0 or in another text's row."""
+    corpus = pd.DataFrame({"text": ["Met on 6 July 2021 and in March 2020.", "On 5 May."],
+                           "published": ["2021-07-07", ""], "outlet": ["O", ""]},
+                          index=["a", "b"])  # fmt: skip
+    axes = dates_timeline(corpus, dates_by_text(corpus)).axes[0]
+    day = mdates.date2num
+    points = sorted(tuple(p) for c in axes.collections for p in c.get_offsets().tolist())
+    assert points == [(day(pd.Timestamp("2021-07-06")), 0.0),
+                      (day(pd.Timestamp("2021-07-07")), 0.25)]  # fmt: skip
+    [month] = axes.lines
+    assert list(mdates.date2num(month.get_xdata())) == [day(pd.Timestamp("2020-03-01")),
+                                                        day(pd.Timestamp("2020-03-31"))]
+    assert list(month.get_ydata()) == [0, 0]
+    notes = [t.get_text() for t in axes.texts]
+    assert notes == ["publication date not stated; 1 date(s) unresolved (no year, or day/month "
+                     "unclear)"]
 
 
 def test_engine_holds_no_answers():

@@ -4,6 +4,7 @@ speakers and the frequency chart, on invented sentences and on the five texts.""
 from __future__ import annotations
 
 import matplotlib
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
@@ -202,3 +203,13 @@ def test_chart_has_units_labels_and_sources(texts):
     assert len(ax.patches) == 2 * len(texts)
     assert len({patch.get_hatch() for patch in ax.patches}) == len(texts)
     assert fig.get_supxlabel() == "Sources: five texts of the course"
+
+
+def test_chart_bars_have_the_lengths_of_the_table():
+    """Each bar is as long as its cell, and sits in its term's group (fails on bars at 0)."""
+    table = pd.DataFrame({"a": [1.5, 0.0], "b": [3.0, 2.25]}, index=["peace", "trade"])
+    ax = plot_term_frequencies(table, "t", "s").axes[0]
+    assert [p.get_width() for p in ax.patches] == [1.5, 0.0, 3.0, 2.25]
+    centres = [round(p.get_y() + p.get_height() / 2, 6) for p in ax.patches]
+    assert centres == [0.0, 1.0, 0.4, 1.4]
+    assert [c.get_label() for c in ax.containers] == ["a", "b"]

@@ -352,3 +352,12 @@ def test_any_text_gives_consistent_rows(text: str):
         assert row.qualifier in ("over", "under", "about", "exact")
     spans = sorted(zip(table["start"], table["end"], strict=True))
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_310_digit_ordinal_is_flagged_not_an_overflow():
+    text = "It was the " + "1" * 310 + "th meeting; " + "9" * 400 + " people came."
+    found = extract_numbers(text)
+    huge = found[found["surface"].str.len() > 300]
+    assert huge["kind"].tolist() == ["ordinal", "count"]
+    assert huge["value"].isna().all()
+    assert huge["flag"].tolist() == ["too many digits to be read as a number"] * 2

@@ -1,21 +1,27 @@
 """Page furniture (general rules, invented pages, the five texts) and provenance cards."""
 
+import json
+import re
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from widget_finder import find
 
 from helpers import load_corpus
 from helpers.analysis.page_furniture import MAX_FURNITURE_CHARS, furniture_kind, page_furniture
+from helpers.analysis.tables import SPAN_COLUMNS
 from helpers.course.provenance import (
     CARD_FIELDS,
-    ORIGIN_TYPES,
     card_fields,
     card_qid,
     provenance_card,
     provenance_cards,
     saved_cards,
 )
-from helpers.course.workstore import export_tables, load_work
+from helpers.course.workstore import export_tables, load_work, save_entry
+
+NOTEBOOK_01 = Path(__file__).resolve().parent.parent / "notebooks" / "01_sourcing.ipynb"
 
 
 @pytest.mark.parametrize(
@@ -103,23 +109,35 @@ def test_page_furniture_of_an_invented_page():
         ]
     )
     found = page_furniture(page)
-    assert list(found.columns) == ["line", "text", "kind", "meaning"]
+    assert list(found.columns) == [*SPAN_COLUMNS, "line"]
     assert found["line"].tolist() == [1, 4, 6, 7]
     assert found["kind"].tolist() == ["breadcrumb", "byline", "comment box", "page stamp"]
-    assert all(found["meaning"].str.len() > 20)
+    assert found["surface"].tolist() == [page.splitlines()[n - 1] for n in [1, 4, 6, 7]]
+    assert [page[s:e] for s, e in zip(found["start"], found["end"], strict=True)] == found[
+        "surface"].tolist()
+    assert all(found["explanation"].str.len() > 20)
+
+
+def test_page_furniture_offsets_skip_outer_spaces_and_any_line_break():
+    page = "Intro line.\r\n   Leave a comment  \r\nBody.\u2028Share this article"
+    found = page_furniture(page)
+    assert found[["surface", "line"]].values.tolist() == [
+        ["Leave a comment", 2], ["Share this article", 4]]
+    for row in found.itertuples():
+        assert page[row.start : row.end] == row.surface
 
 
 def test_page_furniture_of_text_without_any_is_empty():
     found = page_furniture("Just one sentence of content.\nAnd another one here.")
     assert found.empty
-    assert list(found.columns) == ["line", "text", "kind", "meaning"]
+    assert list(found.columns) == [*SPAN_COLUMNS, "line"]
 
 
 def test_page_furniture_on_the_five_texts():
     """The course's texts: every template line is found, and nothing else."""
     corpus = load_corpus()
     found = {
-        text_id: page_furniture(corpus.loc[text_id, "raw"])[["text", "kind"]]
+        text_id: page_furniture(corpus.loc[text_id, "raw"])[["surface", "kind"]]
         .apply(tuple, axis=1)
         .tolist()
         for text_id in corpus.index
@@ -160,15 +178,27 @@ def test_card_fields_keep_order_and_drop_unchosen_dropdowns():
     assert fields["who made it"] == ""
 
 
-def test_origin_types_cover_the_distinctions_taught():
-    assert ORIGIN_TYPES == (
-        "original",
-        "official translation",
-        "machine translation",
-        "rewrite",
-        "aggregation",
-        "unknown",
-    )
+def test_every_origin_type_taught_can_be_chosen_saved_and_restored():
+    """Each type notebook 01 explains is a choice on the card, and comes back after a save."""
+    notebook = json.loads(NOTEBOOK_01.read_text(encoding="utf-8"))
+    markdown = "".join("".join(c["source"]) for c in notebook["cells"]
+                       if c["cell_type"] == "markdown")  # fmt: skip
+    taught = re.findall(r"^- \*\*([a-z ]+)\*\*:", markdown, flags=re.MULTILINE)
+    assert len(taught) == 5
+    offered = _inputs(provenance_card("t"))["original or translation"].options
+    assert set(taught) <= set(offered)
+    for kind in offered[1:]:
+        card = provenance_card("t")
+        _inputs(card)["original or translation"].value = kind
+        find(card, "exercise-save").click()
+        assert _inputs(provenance_card("t"))["original or translation"].value == kind
+        assert saved_cards().loc["t", "original or translation"] == kind
+
+
+def test_a_saved_origin_type_no_longer_offered_comes_back_unchosen():
+    save_entry(card_qid("t"), {"kind": "provenance", "prompt": "p",
+                               "fields": {"text": "t", "original or translation": "forgery"}})
+    assert _inputs(provenance_card("t"))["original or translation"].value == "(choose)"
 
 
 def _inputs(card):

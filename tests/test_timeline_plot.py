@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import pandas as pd
 import pytest
 
@@ -50,3 +51,29 @@ def test_bad_event_date_is_reported(tmp_path: Path):
 
 def test_no_events_file_gives_an_empty_table(tmp_path: Path):
     assert load_events(tmp_path).empty
+
+
+def _points(axes, marker_y: float) -> list[tuple[float, float]]:
+    """(x, y) of every scatter point at height `marker_y`."""
+    return [(x, y) for c in axes.collections for x, y in c.get_offsets().tolist()
+            if abs(y - marker_y) < 1e-9]  # fmt: skip
+
+
+def test_timeline_puts_each_event_and_publication_at_its_date():
+    """Fails when points are drawn at x = 0 or at other texts' dates."""
+    corpus = pd.DataFrame({"published": ["2021-07-06", "2020", ""]}, index=["a", "b", "c"])
+    events = pd.DataFrame({"text_id": ["a", "a", "b", "c"],
+                           "date": pd.to_datetime(["2021-07-06", "2017-11-30", "2019-05-01",
+                                                   "2018-02-03"])})  # fmt: skip
+    axes = provenance_timeline(corpus, events).axes[0]
+    day = mdates.date2num
+    assert sorted(_points(axes, -0.12)) == sorted(
+        [(day(pd.Timestamp("2021-07-06")), -0.12), (day(pd.Timestamp("2017-11-30")), -0.12)])
+    assert _points(axes, 0.88) == [(day(pd.Timestamp("2019-05-01")), 0.88)]
+    assert _points(axes, 1.88) == [(day(pd.Timestamp("2018-02-03")), 1.88)]
+    assert _points(axes, 0.12) == [(day(pd.Timestamp("2021-07-06")), 0.12)]
+    [span] = [line for line in axes.lines if line.get_ydata()[0] == 1.12]
+    assert list(mdates.date2num(span.get_xdata())) == [day(pd.Timestamp("2020-01-01")),
+                                                       day(pd.Timestamp("2020-12-31"))]
+    note = next(t for t in axes.texts if t.get_text() == "publication date not stated")
+    assert note.xy == (pd.Timestamp("2018-02-03"), 1.88)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from helpers.analysis.translation_traces import (
     TRACE_COLUMNS,
     TRACE_KINDS,
+    TRACE_RULES,
     acronym_definitions,
     translation_traces,
 )
@@ -201,3 +202,19 @@ def test_any_text_gives_consistent_rows(text):
         assert 0 <= row.start < row.end <= len(text)
         assert text[row.start : row.end] == row.surface
         assert row.kind in TRACE_KINDS
+
+
+def test_a_310_digit_ordinal_is_a_number_format_trace():
+    text = "It was the " + "1" * 310 + "th meeting."
+    found = translation_traces(text)
+    assert found["kind"].tolist() == ["number format"]
+    assert found["explanation"].iloc[0].startswith("Too many digits to be read as a number")
+
+
+def test_every_rule_kind_has_a_legend_entry():
+    assert {rule.kind for rule in TRACE_RULES} == set(TRACE_KINDS)
+
+
+def test_two_fragments_after_two_full_stops_are_both_found():
+    text = "The target was met. poverty remained. growth fell."
+    assert surfaces(text, "lowercase sentence") == [". poverty", ". growth"]

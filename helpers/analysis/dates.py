@@ -13,23 +13,11 @@ from datetime import date
 
 import pandas as pd
 
+from helpers.analysis.tables import per_text
+from helpers.text.lexicon import MONTH, MONTH_NUMBERS
 from helpers.text.number_words import ORDINAL_WORDS
-from helpers.text.sentences import split_sentences
+from helpers.text.spans import Claimed, SentenceFinder
 
-_MONTH_LIST = (
-    "January February March April May June July August September October November December"
-)
-_MONTH_NAMES = _MONTH_LIST.split()
-#: Month names and their abbreviations, lowercased ("sept" too), to month numbers.
-MONTH_NUMBERS: dict[str, int] = {}
-for _number, _name in enumerate(_MONTH_NAMES, start=1):
-    MONTH_NUMBERS[_name.lower()] = _number
-    MONTH_NUMBERS[_name[:3].lower()] = _number
-MONTH_NUMBERS["sept"] = 9
-
-_MONTH = r"(?:" + "|".join(sorted(
-    [*_MONTH_NAMES, *(m[:3] + r"\." for m in _MONTH_NAMES if len(m) > 3), r"Sept\."],
-    key=len, reverse=True)) + r")"  # fmt: skip
 _DAY_WORDS = "|".join(sorted((w for w, n in ORDINAL_WORDS.items() if n <= 31), key=len,
                              reverse=True))  # fmt: skip
 _DAY = rf"(?:[0-3]?\d(?:st|nd|rd|th)?|(?:the\s+)?(?:{_DAY_WORDS}))"
@@ -43,15 +31,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("numeric", re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)"
                            rf"(?P<y>{YEAR})\b")),
-    ("day_range", re.compile(rf"\b(?P<d>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\s+(?P<m>{_MONTH})"
+    ("day_range", re.compile(rf"\b(?P<d>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\s+(?P<m>{MONTH})"
                              rf"(?:,?\s+(?P<y>{YEAR}))?\b")),
-    ("month_day_range", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d){_DASH}"
+    ("month_day_range", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>[0-3]?\d){_DASH}"
                                    rf"(?P<d2>[0-3]?\d)(?:,?\s+(?P<y>{YEAR}))?\b")),
-    ("day_month", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})"
+    ("day_month", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
                              rf"(?:,?\s+(?P<y>{YEAR}))?\b")),
-    ("month_day", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!:)"
+    ("month_day", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{_DAY})\b(?!:)"
                              rf"(?:,?\s+(?P<y>{YEAR})\b)?")),
-    ("month_year", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+    ("month_year", re.compile(rf"\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b")),
     ("year_range", re.compile(rf"\b(?:(?P<rel>from|between)\s+)?(?P<y>{YEAR})"
                               rf"(?:\s+(?:to|until|and)\s+|[-–])(?P<y2>{YEAR})\b",
                               re.IGNORECASE)),
@@ -83,10 +71,13 @@ def _month(name: str) -> int:
     return MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _day(text: str) -> int:
     """Day number of "6", "6th", "the sixth"."""
     word = text.lower().removeprefix("the").strip()
-    digits = re.match(r"\d+", word)
+    digits = _DIGITS.match(word)
     return int(digits.group()) if digits else ORDINAL_WORDS[word]
 
 
@@ -142,12 +133,11 @@ def _from_match(kind: str, match: re.Match[str]) -> _Found | None:
 
 def _find(text: str) -> list[_Found]:
     """Every date in `text`, longest pattern first, without overlaps, in reading order."""
-    taken: list[_Found] = []
+    claimed, taken = Claimed(), []
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            found = _from_match(kind, match)
-            if found and not any(f.start < found.end and found.start < f.end for f in taken):
-                taken.append(found)
+        matches = claimed.free(pattern.finditer(text), lambda match: match.span())
+        found = (_from_match(kind, match) for match in matches)
+        taken += claimed.take([f for f in found if f], lambda f: (f.start, f.end))
     return sorted(taken, key=lambda f: f.start)
 
 
@@ -224,15 +214,17 @@ DATE_COLUMNS = [
 ]  # fmt: skip
 
 
+def date_rows(text: str) -> list[dict]:
+    """The rows of `extract_dates` as dicts, for detectors that need no table."""
+    sentences = SentenceFinder(text)
+    return [_row(text, found, sentences.text_at(found.start))
+            for found in _join_ranges(text, _find(text))]  # fmt: skip
+
+
 def extract_dates(text: str) -> pd.DataFrame:
     """One row per date or date range in `text`: offsets, sentence, precision (day, month,
     year), partial ISO dates, range length in days, and a flag when it cannot be resolved."""
-    sentences = split_sentences(text)
-    rows = []
-    for found in _join_ranges(text, _find(text)):
-        sentence = next((s.text for s in sentences if s.start <= found.start < s.end), "")
-        rows.append(_row(text, found, sentence))
-    table = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    table = pd.DataFrame(date_rows(text), columns=DATE_COLUMNS)
     for column in ("year", "month", "day"):
         table[column] = table[column].astype("Int64")
     return table
@@ -258,14 +250,9 @@ def date_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 
 def dates_by_text(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The dates of every text (`extract_dates` rows plus `text_id`), with the first and
+    """The dates of every text (`text_id`, then the `extract_dates` rows), with the first and
     last day each can mean (`first`, `last`)."""
-    frames = []
-    for text_id, entry in corpus.iterrows():
-        table = extract_dates(entry["text"])
-        table["text_id"] = text_id
-        frames.append(table)
-    dates = pd.concat(frames, ignore_index=True)
+    dates = per_text(corpus, extract_dates)
     spans = [date_span(iso) for iso in dates["iso"]]
     ends = [date_span(iso) for iso in dates["iso_end"]]
     dates["first"] = [s[0] if s else pd.NaT for s in spans]

@@ -13,9 +13,17 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from helpers.analysis.tables import span_table
 from helpers.text.english_words import english_words, spelling_variety
-from helpers.text.english_words import word_set as _words
-from helpers.text.sentences import split_sentences
+from helpers.text.lexicon import (
+    LETTER_WORD,
+    PRESENT_SPEECH_VERBS,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS,
+    alternation,
+)
+from helpers.text.quotations import quotation_spans
+from helpers.text.spans import Covered, SentenceFinder
 from helpers.text.words import count_words
 
 Texts = Mapping[str, str]
@@ -52,7 +60,6 @@ def term_variants(texts: Texts, groups: Mapping[str, Sequence[str]]) -> pd.DataF
 
 # ------------------------------------------------------------ automatic variant detection
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _UK_TO_US = (
     (re.compile(r"is(ation|e|ed|es|ing)"), r"iz\1"),
     (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
@@ -97,7 +104,7 @@ def variant_groups(texts: Texts) -> pd.DataFrame:
     One row per spelling: kind, key, variant, then its count in each text. Only groups with
     two or more spellings are kept.
     """
-    tokens = {tid: _TOKEN.findall(text) for tid, text in texts.items()}
+    tokens = {tid: LETTER_WORD.findall(text) for tid, text in texts.items()}
     hyphenated = {t.lower().replace("-", "") for ts in tokens.values() for t in ts if "-" in t}
     counts: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     for tid, found in tokens.items():
@@ -127,7 +134,7 @@ def spelling_varieties(texts: Texts) -> pd.DataFrame:
     rows = {}
     for tid, text in texts.items():
         found: dict[str, Counter] = {"UK": Counter(), "US": Counter()}
-        for token in _TOKEN.findall(text):
+        for token in LETTER_WORD.findall(text):
             variety = spelling_variety(token)
             if variety:
                 found[variety][token.lower()] += 1
@@ -146,10 +153,10 @@ _NOUN_SOURCES = (
     r"firm|company|agency|institute|institution|organi[sz]ation|newspaper|outlet|think[- ]tank|"
     r"university|group|report|survey|poll|study|expert|scholar|media outlet"
 )
-_SAYING = (
-    r"say|says|said|believe|believes|believed|note|noted|argue|argued|point out|pointed out|"
-    r"agree|agreed|warn|warned|claim|claimed|suggest|suggested"
-)
+#: Verbs that attribute a view: every speech verb, and verbs of belief and agreement.
+_SAYING = alternation((*SPEECH_VERBS, *PRESENT_SPEECH_VERBS, "note", "argue", "point out",
+                       "warn", "claim", "believe", "believes", "believed", "agree", "agreed",
+                       "suggest", "suggested"))
 #: (kind, pattern, the question the vague phrase lets a reader skip)
 VAGUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
@@ -203,11 +210,11 @@ VAGUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
 )
 _VAGUE = [(kind, re.compile(pattern), question) for kind, pattern, question in VAGUE_PATTERNS]
-SPAN_COLUMNS = ["start", "end", "surface", "kind", "explanation"]
 
 
 def vague_attributions(text: str) -> pd.DataFrame:
-    """Phrases that attribute a claim to someone unnamed, each with the question it skips."""
+    """Phrases that attribute a claim to someone unnamed, each with the question it skips
+    (a phrase inside a longer one is left out)."""
     rows = sorted(
         {
             (m.start(), m.end(), m.group(0), kind, question)
@@ -216,8 +223,12 @@ def vague_attributions(text: str) -> pd.DataFrame:
         },
         key=lambda row: (row[0], -row[1]),
     )
-    outermost = [r for r in rows if not any(o[0] <= r[0] and r[1] <= o[1] and o != r for o in rows)]
-    return pd.DataFrame(outermost, columns=SPAN_COLUMNS)
+    outermost, reach = [], -1
+    for row in rows:
+        if row[1] > reach:
+            outermost.append(row)
+            reach = row[1]
+    return span_table(outermost)
 
 
 # ------------------------------------------------------------------ evaluative words
@@ -263,7 +274,7 @@ def evaluative_spans(text: str) -> pd.DataFrame:
             pattern = re.compile(rf"(?<![\w-]){re.escape(word)}{_ENDINGS}(?![\w-])", re.I)
             for m in pattern.finditer(text):
                 rows.add((m.start(), m.end(), m.group(0), polarity, f"{polarity} word"))
-    return pd.DataFrame(sorted(rows), columns=SPAN_COLUMNS)
+    return span_table(rows)
 
 
 def evaluative_profile(texts: Texts) -> pd.DataFrame:
@@ -277,11 +288,7 @@ def evaluative_profile(texts: Texts) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ who is quoted
 
-_SPEECH_VERBS = (
-    r"said|says|stated|stressed|noted|told|urged|added|emphasi[sz]ed|pointed out|proclaimed|"
-    r"declared|announced|explained|argued|insisted|warned|claimed|remarked|asked|replied|"
-    r"reiterated|underlined|underscored|affirmed|observed|wrote|called on|called for|recalled"
-)
+_SPEECH_VERBS = alternation(SPEECH_VERBS)
 _NAME = r"(?:[A-Z]\.|[A-Z][\w’'-]+)(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4}"
 _PRONOUN = r"\b(?:he|she|they|He|She|They)"
 _FORWARD = re.compile(
@@ -289,13 +296,11 @@ _FORWARD = re.compile(
     rf"had\s+|have\s+)?(?P<verb>{_SPEECH_VERBS})\b"
 )
 _INVERTED = re.compile(
-    rf"[,\"”]\s*(?P<verb>said|says|added|noted|asked|wrote)\s+(?P<speaker>{_NAME})"
+    rf"[,\"”]\s*(?P<verb>{_SPEECH_VERBS})\s+(?P<speaker>{_NAME})"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<speaker>{_NAME})")
-_LEADING_WORDS = _words(
-    "The A An In On At As For From To With By Of When While If But And Yet So Also This That "
-    "Meanwhile However Then First Second Third Noting Calling Addressing Here"
-)
+#: Sentence openers a capitalised-word pattern takes along with a name (pronouns are speakers).
+_LEADING_WORDS = SENTENCE_OPENERS - {"He", "She", "They"}
 _PRONOUNS = frozenset({"he", "she", "they"})
 SPEAKER_COLUMNS = ["start", "end", "speaker", "verb", "mode", "named"]
 
@@ -308,17 +313,13 @@ def _clean_speaker(name: str) -> str:
     return " ".join(words)
 
 
-def _has_quotation(sentence: str) -> bool:
-    return bool(re.search(r"[\"“”]", sentence))
-
-
 def quoted_speakers(text: str) -> pd.DataFrame:
     """Every attribution ('Berg said', '" ... ," said Li', 'according to Ortiz'): who and how.
 
-    `mode` is "direct" when the sentence holds a quotation, else "reported"; `named` is False
-    for pronouns, which the reader has to resolve.
+    `mode` is "direct" when the sentence holds (part of) a quotation, else "reported"; `named`
+    is False for pronouns, which the reader has to resolve.
     """
-    sentences = split_sentences(text)
+    sentences, quoted = SentenceFinder(text), Covered(quotation_spans(text))
     rows = []
     for pattern in (_FORWARD, _INVERTED, _ACCORDING):
         for m in pattern.finditer(text):
@@ -326,8 +327,8 @@ def quoted_speakers(text: str) -> pd.DataFrame:
             if speaker in _LEADING_WORDS:
                 continue
             verb = m.groupdict().get("verb") or "according to"
-            around = next((s.text for s in sentences if s.start <= m.start() < s.end), "")
-            mode = "direct" if _has_quotation(around) else "reported"
+            around = sentences.at(m.start())
+            mode = "direct" if around and quoted.overlaps(around.start, around.end) else "reported"
             named = speaker.lower() not in _PRONOUNS
             speaker = speaker if named else speaker.lower()
             rows.append((m.start(), m.end(), speaker, verb, mode, named))
@@ -357,6 +358,3 @@ def speaker_counts(text: str) -> pd.DataFrame:
     table = table.reindex(columns=["direct", "reported"]).fillna(0).astype(int)
     table["total"] = table.sum(axis=1)
     return table.sort_values(["total", "direct"], ascending=False)
-
-
-# ------------------------------------------------------------------ chart

@@ -13,14 +13,21 @@ may use a thousands dot ("7.250") is flagged only where it is used as an amount.
 
 from __future__ import annotations
 
-import bisect
-import functools
+import math
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.analysis.dates import MONTH_NUMBERS, YEAR, extract_dates
+from helpers.analysis.dates import YEAR, date_rows
+from helpers.text.lexicon import (
+    FUNCTION_WORDS,
+    MONTH_NUMBERS,
+    SENTENCE_OPENERS,
+    TOKEN,
+    lemma,
+    word_set,
+)
 from helpers.text.number_words import (
     NUMBER_WORD,
     ORDINAL_WORDS,
@@ -31,7 +38,7 @@ from helpers.text.number_words import (
     read_digits,
     words_to_number,
 )
-from helpers.text.sentences import split_sentences
+from helpers.text.spans import Claimed, SentenceFinder
 
 NUMBER_COLUMNS = [
     "surface", "start", "end", "sentence", "value", "high", "qualifier", "kind", "counted",
@@ -105,7 +112,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:[-–]|to|and)\s*$|\s+(?:to|and)\s+", re.IGNORE
 _CHANGE_VERB = re.compile(
     r"\b(?:increas|ris|rose|grow|grew|fall|fell|drop|declin|jump|climb|expand|shrank|shrink|"
     r"reduc|went|go)\w*\b[^.]{0,40}$", re.IGNORECASE)  # fmt: skip
-_CURRENCY_WORDS = re.compile(r"(?:us\s+)?(?:dollars?|yuan|renminbi|euros?|pounds?|yen|"
+_CURRENCY_WORDS = re.compile(r"\s*(?:us\s+)?(?:dollars?|yuan|renminbi|euros?|pounds?|yen|"
                              r"rupees?|rubles?|roubles?)\b", re.IGNORECASE)  # fmt: skip
 _TIME_UNITS = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
@@ -113,47 +120,21 @@ _TIME_UNITS = {
 }  # fmt: skip
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|year)\b",
                    re.IGNORECASE)  # fmt: skip
-_PERIOD_WORDS = ("century", "centuries", "millennium", "millennia")
-_STOP_LIST = (
-    "from in of to with at by for on and or but than as that which who whose where when while "
-    "the a an is are was were be been being have has had do does did will would can could "
-    "should may might must it its their his her our we they he she this these those ahead ago "
-    "later earlier before after since during per each every around across about over under "
-    "between into through within without against among more less plus not also only said says "
-    "more than have there here so such said all both last next"
+_PERIOD_AFTER = re.compile(r"\s*(?:century|centuries|millennium|millennia)", re.IGNORECASE)
+#: A capitalised word right before a figure ("Boeing 737"), looked for this far back.
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+_NAME_REACH = 100
+_CAPITAL_AFTER = re.compile(r"\s+([A-Z][a-z]\w*)")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+#: Words that end the noun phrase after a figure ("10 parties *in* ...").
+_PHRASE_ENDS = FUNCTION_WORDS | word_set(
+    "ahead ago later earlier less plus only said says last next"
 )
-_STOP_WORDS = frozenset(_STOP_LIST.split())
-_FUNCTION_LIST = (
-    "In On At By Since From For Of To And Or But The A An Over Under About Nearly Around Some "
-    "More Less Than As With Between Among After Before During Until Till Into Almost Only "
-    "Just Up Down Each Every All Both Its Their Our His Her This These Those That It We They "
-    "He She I You Among Some Another Of Top"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_LIST.split())
+#: Capitalised words before a figure that do not make it part of a name ("In 2020", "Over 240").
+_NOT_A_NAME = (FUNCTION_WORDS | {w.lower() for w in SENTENCE_OPENERS}
+               | word_set("nearly almost only just up down another top less till"))  # fmt: skip
 _NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z-]+ ){0,3}[a-z-]+)\b(?!.*\bnumber of\b)",
                         re.IGNORECASE | re.DOTALL)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
-_IRREGULAR = {"people": "people", "media": "media", "news": "news", "series": "series",
-              "species": "species", "data": "data", "politics": "politics", "men": "man",
-              "women": "woman", "children": "child", "economics": "economics",
-              "overseas": "overseas"}  # fmt: skip
-
-
-@functools.lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """Lower-case singular of an English word, British "-isation" spelled "-ization"
-    ("Organisations" -> "organization", "countries" -> "country"); cached, words recur."""
-    word = word.lower().replace("’", "'").removesuffix("'s").replace("isation", "ization")
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
-        return word[:-1]
-    return word
-
 
 @dataclass
 class _Figure:
@@ -173,18 +154,8 @@ class _Figure:
     scaled: bool = False
 
 
-class _Spans:
-    """Character spans already claimed by a figure, so no character is counted twice."""
-
-    def __init__(self) -> None:
-        self.taken: list[tuple[int, int]] = []
-
-    def claim(self, start: int, end: int) -> bool:
-        """Claim `start:end` unless it overlaps a claimed span; True if claimed."""
-        if any(s < end and start < e for s, e in self.taken):
-            return False
-        self.taken.append((start, end))
-        return True
+#: Flag of a digit string too long to be a quantity (a float holds at most about 308 digits).
+_TOO_LONG = "too many digits to be read as a number"
 
 
 def _digit_figure(match: re.Match[str]) -> _Figure:
@@ -193,6 +164,8 @@ def _digit_figure(match: re.Match[str]) -> _Figure:
     suffix = (match["suf"] or "").strip().lower()
     value = digits.value * SCALE_SUFFIXES.get(suffix, 1) * SCALES.get(match["scale"] or "", 1)
     figure = _Figure(match.start(), match.end(), value, note=digits.note)
+    if not math.isfinite(value):
+        figure.value, figure.note = float("nan"), _TOO_LONG
     figure.scaled = bool(match["scale"]) or suffix in SCALE_SUFFIXES
     figure.bare = not (suffix or match["scale"] or match["cur"] or "," in match["num"]
                        or "." in match["num"])  # fmt: skip
@@ -232,15 +205,17 @@ def _vague_figure(match: re.Match[str]) -> _Figure:
     return _Figure(match.start(), match.end(), value, qualifier="over")
 
 
-def _find_figures(text: str, spans: _Spans) -> list[_Figure]:
+def _span(figure: _Figure) -> tuple[int, int]:
+    return figure.start, figure.end
+
+
+def _find_figures(text: str, claimed: Claimed) -> list[_Figure]:
     """Digit, word and vague figures not inside an already claimed span."""
     figures = []
     for pattern, build in ((_DIGIT_FIGURE, _digit_figure), (_VAGUE_FIGURE, _vague_figure),
                            (_WORD_FIGURE, _word_figure)):  # fmt: skip
-        for match in pattern.finditer(text):
-            figure = build(match)
-            if figure and spans.claim(figure.start, figure.end):
-                figures.append(figure)
+        free = claimed.take(list(pattern.finditer(text)), lambda match: match.span())
+        figures += [f for f in map(build, free) if f]
     return sorted(figures, key=lambda f: f.start)
 
 
@@ -264,7 +239,7 @@ def _qualify(text: str, figure: _Figure) -> None:
 def _counted(text: str, figure: _Figure) -> None:
     """The noun phrase after the figure ("trade unions" -> "trade union")."""
     rest = text[figure.end : figure.end + 80]
-    tokens = list(_WORD.finditer(rest))
+    tokens = list(TOKEN.finditer(rest))
     if tokens and tokens[0].group().lower() == "of" and (figure.kind == "percent"
                                                          or figure.qualifier == "over"):
         tokens = [t for t in tokens[1:2] if t.group().lower() not in ("the", "all")] + tokens[2:]
@@ -273,7 +248,7 @@ def _counted(text: str, figure: _Figure) -> None:
     figure.counted_end = figure.end + words[-1].end() if words else figure.end
     if not words:
         named = _NUMBER_OF.search(text[max(0, figure.start - 150) : figure.start])
-        phrase = _noun_phrase(list(_WORD.finditer(named.group(1)))) if named else []
+        phrase = _noun_phrase(list(TOKEN.finditer(named.group(1)))) if named else []
         figure.counted = " ".join(lemma(t.group()) for t in phrase)
 
 
@@ -284,7 +259,7 @@ def _noun_phrase(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
     for token in tokens[:4]:
         word = token.group()
         participle = words and word.lower().endswith(("ing", "ed"))
-        if not word[0].isalpha() or word.lower() in _STOP_WORDS or participle:
+        if not word[0].isalpha() or word.lower() in _PHRASE_ENDS or participle:
             break
         words.append(token)
         if lemma(word) != word.lower().replace("isation", "ization") or word.lower() == "people":
@@ -322,19 +297,20 @@ def _is_name(text: str, figure: _Figure, sentence_start: int) -> bool:
     """Digits used as part of a name or as a label: "Boeing 737", "Vision 2035", "the 2035
     Plan", "21st century", "section 2.101"."""
     if figure.kind == "ordinal":
-        return text[figure.end :].lstrip().lower().startswith(_PERIOD_WORDS)
+        return bool(_PERIOD_AFTER.match(text, figure.end))
     if (figure.kind == "count" and not figure.scaled and figure.qualifier == "exact"
             and _LABEL_BEFORE.search(text[max(0, figure.start - 15) : figure.start])):  # fmt: skip
         return True
     if not figure.bare:
         return False
-    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[sentence_start : figure.start])
-    after = re.match(r"\s+([A-Z][a-z]\w*)", text[figure.end :])
-    following = re.match(r"\s+([A-Za-z]+)", text[figure.end :])
+    window = max(sentence_start, figure.start - _NAME_REACH)
+    before = _NAME_BEFORE.search(text[window : figure.start])
+    after = _CAPITAL_AFTER.match(text, figure.end)
+    following = _WORD_AFTER.match(text, figure.end)
     word = following.group(1) if following else ""
     plural = word.lower() == "people" or lemma(word) != word.lower()
     title = not (figure.counted and plural) or word[:1].isupper()
-    if (before and title and before.group(1) not in _FUNCTION_WORDS
+    if (before and title and before.group(1).lower() not in _NOT_A_NAME
             and before.group(1).lower() not in MONTH_NUMBERS
             and not before.group(1).endswith(("'s", "’s"))):  # fmt: skip
         return True
@@ -352,7 +328,7 @@ def _classify(text: str, figure: _Figure, sentence_start: int) -> None:
     first = figure.counted.split(" ")[0] if figure.counted else ""
     if figure.kind == "count" and first in _TIME_UNITS:
         figure.kind = "duration"
-    elif figure.kind == "count" and _CURRENCY_WORDS.match(text[figure.end :].lstrip()):
+    elif figure.kind == "count" and _CURRENCY_WORDS.match(text, figure.end):
         figure.kind = "money"
     elif (figure.kind == "count" and figure.bare and figure.qualifier == "exact"
           and 1000 <= figure.value <= 2100 and not head):  # fmt: skip
@@ -362,7 +338,7 @@ def _classify(text: str, figure: _Figure, sentence_start: int) -> None:
 def _implausible(text: str, figure: _Figure) -> str:
     """Reason a value is impossible for its unit, or ""."""
     value = figure.value
-    if figure.kind == "ordinal" and value != int(value):
+    if figure.kind == "ordinal" and math.isfinite(value) and not value.is_integer():
         return "an ordinal must be a whole number"
     if figure.kind == "percent" and value > 100:
         return "over 100%: possible for growth, impossible for a share"
@@ -398,31 +374,25 @@ def _flag(text: str, figure: _Figure) -> str:
     return "; ".join(reasons)
 
 
-def _special_rows(text: str, spans: _Spans) -> list[_Figure]:
+_MASKED = "masked number: a placeholder stands where a figure should be"
+
+
+def _special_rows(text: str, claimed: Claimed) -> list[_Figure]:
     """Codes, dates, clock times, masked numbers and digit names, claimed before figures."""
-    found: list[_Figure] = []
-    for pattern, kind in ((_CODES, "code"), (_TIMES, "time")):
-        found += [_Figure(m.start(), m.end(), kind=kind) for m in pattern.finditer(text)
-                  if spans.claim(m.start(), m.end())]  # fmt: skip
-        if kind == "code":
-            found += _list_rows(text, spans) + _date_rows(text, spans)
-    for match in _MASKS.finditer(text):
-        if spans.claim(match.start(), match.end()):
-            found.append(_Figure(match.start(), match.end(), kind="masked",
-                                 flag="masked number: a placeholder stands where a figure "
-                                      "should be"))  # fmt: skip
-    found += [_Figure(m.start(), m.end(), kind="name") for m in _NAMES.finditer(text)
-              if spans.claim(m.start(), m.end())]  # fmt: skip
+    found = claimed.take([_Figure(*m.span(), kind="code") for m in _CODES.finditer(text)], _span)
+    found += _list_rows(text, claimed) + _date_rows(text, claimed)
+    found += claimed.take([_Figure(*m.span(), kind="time") for m in _TIMES.finditer(text)], _span)
+    found += claimed.take([_Figure(*m.span(), kind="masked", flag=_MASKED)
+                           for m in _MASKS.finditer(text)], _span)  # fmt: skip
+    found += claimed.take([_Figure(*m.span(), kind="name") for m in _NAMES.finditer(text)], _span)
     return found
 
 
-def _list_rows(text: str, spans: _Spans) -> list[_Figure]:
+def _list_rows(text: str, claimed: Claimed) -> list[_Figure]:
     """One row per group of a comma-joined list ("2000,2001,2002"): a year when it can be one,
     else a code."""
     rows = []
-    for match in _DIGIT_LIST.finditer(text):
-        if not spans.claim(match.start(), match.end()):
-            continue
+    for match in claimed.take(list(_DIGIT_LIST.finditer(text)), lambda m: m.span()):
         for group in re.finditer(r"\d+", match.group()):
             year = bool(re.fullmatch(YEAR, group.group()))
             rows.append(_Figure(match.start() + group.start(), match.start() + group.end(),
@@ -431,34 +401,30 @@ def _list_rows(text: str, spans: _Spans) -> list[_Figure]:
     return rows
 
 
-def _date_rows(text: str, spans: _Spans) -> list[_Figure]:
+def _date_rows(text: str, claimed: Claimed) -> list[_Figure]:
     """Dates from `helpers.analysis.dates`: kind `year` (value = the year) or `date`."""
     rows = []
-    for date in extract_dates(text).itertuples():
-        if not spans.claim(date.start, date.end):
-            continue
-        is_year = date.kind == "date" and date.precision == "year"
-        value = float(date.year) if is_year else float("nan")
-        rows.append(_Figure(date.start, date.end, value, kind="year" if is_year else "date",
-                            flag=date.flag))  # fmt: skip
+    for date in claimed.take(date_rows(text), lambda d: (d["start"], d["end"])):
+        is_year = date["kind"] == "date" and date["precision"] == "year"
+        value = float(date["year"]) if is_year else float("nan")
+        rows.append(_Figure(date["start"], date["end"], value,
+                            kind="year" if is_year else "date", flag=date["flag"]))  # fmt: skip
     return rows
 
 
 def extract_numbers(text: str) -> pd.DataFrame:
     """One row per quantity in `text`: surface, offsets, sentence, value, qualifier, kind,
     what is counted, and a flag when the figure looks wrong (see the module docstring)."""
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    spans = _Spans()
-    special = _special_rows(text, spans)
-    figures = _find_figures(text, spans)
+    sentences = SentenceFinder(text)
+    claimed = Claimed()
+    special = _special_rows(text, claimed)
+    figures = _find_figures(text, claimed)
     for figure in figures:
         _qualify(text, figure)
     figures = _join_ranges(text, figures)
     rows = []
     for figure in sorted(special + figures, key=lambda f: f.start):
-        index = bisect.bisect_right(starts, figure.start) - 1
-        sentence = sentences[index] if index >= 0 else None
+        sentence = sentences.at(figure.start)
         if figure.kind not in ("code", "time", "masked", "name", "date", "year"):
             _counted(text, figure)
             _classify(text, figure, sentence.start if sentence else 0)

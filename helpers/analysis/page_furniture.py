@@ -11,6 +11,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.analysis.tables import span_table
+from helpers.text.lexicon import MONTH
+
 #: Longest line (in characters) still considered furniture rather than a paragraph of content.
 MAX_FURNITURE_CHARS = 200
 
@@ -28,7 +31,6 @@ def _rule(kind: str, pattern: str, meaning: str) -> FurnitureRule:
     return FurnitureRule(kind, re.compile(pattern, re.IGNORECASE), meaning)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SEPARATOR = r"\s*[›>»/|:]+\s*"
 
 #: Checked in order; a line gets the first rule it matches.
@@ -94,9 +96,9 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
     ),
     _rule(
         "dateline",
-        rf"^\((?:[^()]{{1,60}},\s*)?[A-Z][\w .'-]+,\s*{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?"
-        rf"(?:,?\s*\d{{4}})?\)$|^[A-Z][\w .'-]{{1,40}},\s*(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
-        rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})$",
+        rf"^\((?:[^()]{{1,60}},\s*)?[A-Z][\w .'-]+,\s*{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?"
+        rf"(?:,?\s*\d{{4}})?\)$|^[A-Z][\w .'-]{{1,40}},\s*(?:\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
+        rf"|{MONTH}\s+\d{{1,2}},?\s+\d{{4}})$",
         "Place and date of the report or speech (and sometimes the agency that filed it).",
     ),
     _rule(
@@ -129,14 +131,28 @@ def furniture_kind(line: str) -> FurnitureRule | None:
     return next((rule for rule in FURNITURE_RULES if rule.pattern.search(stripped)), None)
 
 
+def lines(text: str) -> list[tuple[int, int, str]]:
+    """(number from 1, offset, line without its line break) for every line of `text`, with
+    the line breaks `str.splitlines` knows."""
+    found, offset = [], 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        bare = line.splitlines()[0]
+        found.append((number, offset, bare))
+        offset += len(line)
+    return found
+
+
 def page_furniture(text: str) -> pd.DataFrame:
     """Lines that look like page furniture (site template, stamps, bylines) rather than content.
 
-    Columns: `line` (1-based line number), `text` (the line), `kind`, `meaning`.
+    A span table (`start`, `end`, `surface`: the line without its outer spaces, `kind`,
+    `explanation`: what such a line tells a reader) plus `line`, the line's number from 1.
     """
     rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, offset, line in lines(text):
         rule = furniture_kind(line)
         if rule is not None:
-            rows.append((number, line.strip(), rule.kind, rule.meaning))
-    return pd.DataFrame(rows, columns=["line", "text", "kind", "meaning"])
+            start = offset + len(line) - len(line.lstrip())
+            end = offset + len(line.rstrip())
+            rows.append((start, end, text[start:end], rule.kind, rule.meaning, number))
+    return span_table(rows, extra=["line"])

@@ -19,6 +19,8 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel
 
+from helpers.text.lexicon import TOKEN
+
 Op = Literal["equal", "replace", "delete", "insert"]
 
 
@@ -30,8 +32,9 @@ class DiffPart(NamedTuple):
     b_part: str
 
 
-# A word (numbers and "don't" whole) or one other character, each with its trailing spaces.
-_TOKEN = re.compile(r"\w+(?:[’'.,\-]\w+)*\s*|[^\w\s]\s*|\s+")
+# A lexicon token (a word, numbers and "don't" whole, or one other character) with its
+# trailing spaces, or a run of spaces.
+_TOKEN = re.compile(rf"(?:{TOKEN.pattern})\s*|\s+")
 _HAS_WORD = re.compile(r"\w")
 # Gaps up to this many token pairs go straight to the bit-parallel LCS.
 _SMALL_GAP = 4_000_000

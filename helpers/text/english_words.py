@@ -38,11 +38,6 @@ def is_word(token: str) -> bool:
     return lowered in _load()[0]
 
 
-def word_set(words: str) -> frozenset[str]:
-    """The words of a space-separated string, as a set (for short lexicons written inline)."""
-    return frozenset(words.split())
-
-
 def spelling_variety(token: str) -> str | None:
     """ "US" or "UK" for a spelling only one variety uses (colour/color), else None."""
     return _load()[1].get(token.lower())

@@ -11,15 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# Words that cannot end an English sentence or a heading: a line ending in one continues.
-_CONTINUING_WORDS = frozenset(
-    [
-        "a", "an", "the", "of", "to", "for", "and", "or", "nor", "but", "with", "by", "in",
-        "on", "at", "from", "as", "that", "than", "into", "onto", "upon", "about",
-        "between", "among", "this", "these", "those", "its", "their", "our", "your", "his",
-        "her", "whose", "which", "who"
-    ]
-)
+from helpers.text.lexicon import CONTINUING_WORDS
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _NO_BREAK_SPACE = re.compile("[\u00a0\u2007\u202f]")
@@ -87,7 +79,7 @@ def _map_replacement(old: str, new: str, old_offsets: list[int]) -> list[int]:
 def _join_broken_line(match: re.Match) -> str:
     """Join a line break that cuts a sentence; keep real paragraph and heading breaks."""
     last, following = match.group("last"), match.group("next")
-    if following.islower() or last.lower().rstrip(",;") in _CONTINUING_WORDS:
+    if following.islower() or last.lower().rstrip(",;") in CONTINUING_WORDS:
         return last + " "
     return match.group(0)
 

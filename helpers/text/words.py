@@ -1,11 +1,8 @@
-"""Words: what the module counts as one word."""
+"""Words: how many a text has, counted with the lexicon's one word pattern."""
 
 from __future__ import annotations
 
-import re
-
-#: A word; numbers such as "12.75" or "1,500" and contractions such as "don't" stay whole.
-WORD = re.compile(r"\w+(?:[’'.,-]\w+)*")
+from helpers.text.lexicon import WORD
 
 
 def count_words(text: str) -> int:
