@@ -26,8 +26,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from helpers.analysis.dates import years_mentioned
-from helpers.analysis.numbers import extract_numbers, lemma
+from helpers.analysis.numbers import extract_numbers
 from helpers.analysis.tracing import trace_sources
+from helpers.text.lexicon import FUNCTION_WORDS, LETTER_WORD, lemma, word_set
 from helpers.text.number_words import NUMBER_WORD
 
 #: Kinds of figure that can make a claim (dates and names are not claims about amounts).
@@ -60,14 +61,7 @@ CLAIM_COLUMNS = [
     "value", "high", "qualifier", "kind", "counted", "flag", "year", "year_basis",
     "sentence", "surface", "start", "end",
 ]  # fmt: skip
-_STOP_LIST = (
-    "a an the of to in on at by for from with and or but as is are was were be been has have "
-    "had it its this that these those their our his her we they he she which who whose than "
-    "more over under about nearly around some almost also not all such into other said says "
-    "will would can could should may must there here so very most many much"
-)
-_STOP = frozenset(_STOP_LIST.split())
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]+")
+_STOP = FUNCTION_WORDS | word_set("nearly almost very many much said says")
 _NUMBER_WORDS = re.compile(rf"^{NUMBER_WORD}$", re.IGNORECASE)
 
 
@@ -77,7 +71,7 @@ def context_words(sentence: str, counted: str = "") -> frozenset[str]:
     words of `counted` (so two sentences are compared on what surrounds the figure); cached,
     since texts repeat sentences (copies, quotations)."""
     skip = set(counted.split())
-    words = (lemma(w) for w in _TOKEN.findall(sentence))
+    words = (lemma(w) for w in LETTER_WORD.findall(sentence))
     return frozenset(w for w in words
                      if w not in _STOP and w not in skip and not _NUMBER_WORDS.match(w))
 

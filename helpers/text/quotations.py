@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from helpers.text.lexicon import PRESENT_SPEECH_VERBS, SPEECH_VERBS, WORD, alternation
+
 _MARK = re.compile(r"[\"“”„«»]|(?<!\w)‘|’(?!\w)|\n")
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -55,7 +57,6 @@ class QuotedPart(NamedTuple):
 
 #: Most words a term in quotation marks has ("soft power", "Belt and Road").
 TERM_WORDS = 3
-_INNER_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 # Words that make a short quoted stretch a clause someone said, not a term: auxiliaries,
 # common verbs, subject pronouns; words ending in -ed, -ing or n't count too.
 _CLAUSE_WORD_LIST = (
@@ -65,12 +66,7 @@ _CLAUSE_WORD_LIST = (
     "lose stand stands"
 )
 _CLAUSE_WORDS = frozenset(_CLAUSE_WORD_LIST.split())
-_SAID = (
-    r"said|says|say|told|tells|asked|asks|added|adds|noted|notes|stressed|stresses|stated|"
-    r"states|declared|declares|explained|explains|wrote|writes|replied|replies|urged|urges|"
-    r"insisted|insists|recalled|recalls|concluded|concludes|remarked|continued|continues|"
-    r"went on"
-)
+_SAID = alternation((*SPEECH_VERBS, *PRESENT_SPEECH_VERBS, "continued", "continues", "went on"))
 # Between two quoted parts: `," she said. "` or `" he added, "`: a short attribution only.
 _ATTRIBUTION_BETWEEN = re.compile(
     rf"\s*[,.;:]?\s*(?:[\w.'’-]+\s+){{0,4}}(?:{_SAID})(?:\s+[\w.'’-]+){{0,4}}\s*[,.;:]?\s*",
@@ -89,7 +85,7 @@ _QUOTATION_EXPLANATION = "words given as someone's own, inside quotation marks"
 def is_term(inner: str) -> bool:
     """True when quoted words are a term: at most TERM_WORDS words and none a verb or a
     subject pronoun ("soft power", "win-win"), not a clause ("we will win")."""
-    words = [w.lower() for w in _INNER_WORD.findall(inner)]
+    words = [w.lower() for w in WORD.findall(inner)]
     if not words or len(words) > TERM_WORDS or re.search(r"[.!?;:]\W*\w", inner):
         return False
     return not any(w in _CLAUSE_WORDS or w.endswith(("ed", "ing", "n't")) for w in words)

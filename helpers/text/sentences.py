@@ -14,6 +14,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from helpers.text.lexicon import (
+    ABBREVIATIONS,
+    CONTINUING_WORDS,
+    PRESENT_SPEECH_VERBS,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS,
+    alternation,
+)
+
 
 class Sentence(NamedTuple):
     """One sentence: `text == whole_text[start:end]`, without surrounding whitespace."""
@@ -32,37 +41,14 @@ _OPEN_CLASS = re.escape(_OPENERS)
 _BOUNDARY = re.compile(
     rf"[\n\f][ \t]*[\n\f]\s*|[\n\f]|[.!?…]+[{_CLOSE_CLASS}]*(?=\s|$)|[。！？]+[{_CLOSE_CLASS}]*"
 )
-# Words that cannot end an English sentence: a line ending in one continues after a break.
-_CONTINUING_LIST = (
-    "a an the of to for and or nor but with by in on at from as that than into onto upon "
-    "about between among this these those its their our your his her whose which who"
-)
-_CONTINUING_WORDS = frozenset(_CONTINUING_LIST.split())
 _CUT_BEFORE = re.compile(r"(\w+)[,;]?[ \t]*$")
-# Words that end in a full stop but rarely end a sentence (case-sensitive on purpose:
-# "said no." ends one).
-_ABBREVIATION_WORDS = (
-    "Mr Mrs Ms Mx Dr Prof Rev Hon St Sr Jr Gen Col Lt Capt Cmdr Adm Sgt Gov Sen Rep Pres "
-    "Amb Min Sec Dept Univ No Nos Nr Art Para Sect Fig Figs Vol Vols Ch Ed Eds Op Ps "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
-    "Co Corp Inc Ltd Bros Mt Ft Ave Blvd Rd approx ca cf vs pp esp incl viz"
-)
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-# After an initialism ("U.S.", "H.E."), these words mark the start of a new sentence.
-_STARTER_WORDS = (
-    "The This That These Those It Its He She We They I In On At But And However There "
-    "His Her Our Their As For If When While After Since Yet So Then Meanwhile"
-)
-_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _INITIAL = re.compile(r"(?:^|\W)(?:[^\W\d_]\.)*[^\W\d_]\.$")
 _NEXT_WORD = re.compile(rf"\s*[{_OPEN_CLASS}]*(\w*)")
 # `"..." Ma said.` / `", he added.` : a short attribution right after a closing quote.
 _ATTRIBUTION = re.compile(
     rf"[{_CLOSE_CLASS}\s]*,?\s*(?:[\w.'’-]+\s+){{0,5}}?"
-    r"(?:said|says|say|told|tells|asked|asks|added|adds|noted|notes|stressed|stresses|"
-    r"stated|states|declared|declares|explained|explains|wrote|writes|replied|replies|"
-    r"urged|urges|insisted|insists|recalled|recalls|concluded|concludes|remarked)\b"
+    rf"{alternation((*SPEECH_VERBS, *PRESENT_SPEECH_VERBS))}\b"
     r"[^.!?\n]{0,60}[.!?]",
     re.IGNORECASE,
 )
@@ -79,7 +65,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     next_word = _NEXT_WORD.match(after).group(1)
     if mark[0] in "\n\f":
         cut = _CUT_BEFORE.search(text, max(0, match.start() - _LOOKBEHIND), match.start())
-        if cut and (next_word[:1].islower() or cut.group(1).lower() in _CONTINUING_WORDS):
+        if cut and (next_word[:1].islower() or cut.group(1).lower() in CONTINUING_WORDS):
             return False
         return len(mark.strip(" \t")) > 1 or not next_word[:1].islower()
     if mark[0] in "。！？":
@@ -96,10 +82,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     before = text[max(0, match.start() - _LOOKBEHIND) : match.start() + 1]
     word = _LAST_WORD.search(before)
-    if word and word.group(1) in _ABBREVIATIONS:
+    if word and word.group(1) in ABBREVIATIONS:
         return False
     if _INITIAL.search(before):
-        return next_word in _SENTENCE_STARTERS
+        return next_word in SENTENCE_OPENERS
     return True
 
 
