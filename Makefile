@@ -84,6 +84,7 @@ notebooks: setup-dev
 # Speed and memory measurements (never part of make test); each peer is capped at ~2 minutes.
 # bench_extractors.py fails when an extractor misses its 5 s budget at 1 MB.
 bench: setup-dev
+	$(BIN)/python benchmarks/accuracy/run.py --ablation
 	$(BIN)/python benchmarks/bench_compare.py
 	$(BIN)/python benchmarks/bench_claims.py
 	$(BIN)/python benchmarks/bench_extractors.py

@@ -338,3 +338,62 @@ def test_spanning_pairs_connect_like_all_pairs_from_different_places(left, right
     every = [(i, j) for i in ours for j in theirs if i != j and place[i] != place[j]]
     found = _spanning(ours, theirs, place)
     assert _components(len(place), found) == _components(len(place), every)
+
+
+# ---- issue 12 §5: figures that changed, on texts written for these tests ----
+
+ADDRESS = (
+    "Friends, welcome to the fourth congress of our federation. "
+    "Delegates from 500 cooperatives in 160 countries have joined us this week. "
+    "We received 1,000 messages of support from member groups. "
+    "Our movement now speaks for 1.2 billion members around the world. "
+    "Together we can build fairer markets."
+)
+REWRITE = (
+    "A teacher's summary of the congress address. "
+    "The speaker welcomed delegates from 550 cooperatives in 180 countries this week. "
+    "More than 2,000 messages of support from member groups reached the congress. "
+    "The movement, she said, now speaks for 1.3 billion members worldwide. "
+    "That makes 2,400 delegates in all, by our count."
+)
+MINUTES = (
+    "Minutes of the Riverside Library Trust, annual meeting, 14 March 2025. "
+    "The treasurer reported that the trust raised 18,400 pounds in 2024, most of it from the "
+    "book sale. The roof repair will cost about 12,000 pounds and should be finished before "
+    "the winter."
+)
+NEWS = (
+    "The Riverside Library Trust raised 21,000 pounds last year, its treasurer reported. "
+    "The roof repair will cost about 20,000 pounds and should be finished before the winter."
+)
+
+
+def test_changed_figures_pair_with_the_figure_counting_the_same_thing():
+    pairs = claims_module.figure_pairs(REWRITE, ADDRESS)
+    changed = pairs[pairs["status"] == "changed"]
+    assert sorted(zip(changed["derived_value"], changed["source_value"], strict=True)) == [
+        (180.0, 160.0), (550.0, 500.0), (2000.0, 1000.0), (1.3e9, 1.2e9)]  # fmt: skip
+    derived_only = pairs[pairs["derived_value"] == 2400.0]
+    assert derived_only["status"].tolist() == ["no source"]
+
+
+def test_claims_group_traced_figures_and_conflict_when_they_disagree():
+    table = claims_table(invented(("address", "2026-03-01", ADDRESS),
+                                  ("rewrite", "2026-03-02", REWRITE)))  # fmt: skip
+    for value in (550.0, 180.0, 2000.0, 1.3e9):
+        claim = table.loc[table["value"] == value, "claim"].iloc[0]
+        rows = table[table["claim"] == claim]
+        assert set(rows["text_id"]) == {"address", "rewrite"}, value
+        assert set(rows["verdict"]) == {"conflicting"}, value
+
+
+def test_last_year_is_read_from_the_page_date():
+    assert claims_module.relative_years("It rose last year.", "2025-03-20") == {2024}
+    assert claims_module.relative_years("It rose last year.", "") == set()
+    table = claims_table(invented(("minutes", "2025-03-14", MINUTES),
+                                  ("news", "2025-03-20", NEWS)))  # fmt: skip
+    raised = table[table["phrase"].isin(["18,400 pounds", "21,000 pounds"])]
+    assert raised["claim"].nunique() == 1 and set(raised["year"]) == {2024}
+    assert set(raised["verdict"]) == {"conflicting"}
+    roof = table[table["phrase"].isin(["about 12,000 pounds", "about 20,000 pounds"])]
+    assert roof["claim"].nunique() == 1 and set(roof["verdict"]) == {"conflicting"}

@@ -7,11 +7,18 @@ import ipywidgets as widgets
 import pytest
 
 from helpers import compare_versions, left_out, load_corpus, trace_sources
+from helpers.analysis.tracing import candidate_scores
+from helpers.limits import MAX_WORDS
+from helpers.problems import CourseProblem
+from helpers.views import compare_widget
 from helpers.views.compare_widget import (
     FILTERS,
+    LEGEND,
     PASTE,
     changed_numbers,
+    check_pasted,
     filter_trace,
+    map_cells,
     map_html,
     similarity_png,
     view_html,
@@ -83,6 +90,66 @@ def test_similarity_png_is_a_png():
     png = similarity_png(LATER, EARLIER)
     assert png.startswith(b"\x89PNG")
     assert similarity_png("", "").startswith(b"\x89PNG")
+
+
+def test_map_draws_the_scores_the_table_shows():
+    cells, later, earlier = map_cells(LATER, EARLIER)
+    trace = trace_sources(LATER, EARLIER)
+    assert cells.shape == (later, earlier) == (3, 4)
+    for number, row in trace.iterrows():
+        if row.source is not None:
+            column = [s for s in range(earlier) if cells[number, s] == row.score]
+            assert column, f"row {number}: the map lacks the table's score {row.score}"
+    scores = candidate_scores(LATER, EARLIER)
+    expected = [[0.0] * earlier for _ in range(later)]
+    for r, c, value in scores.itertuples(index=False):
+        expected[r][c] = max(expected[r][c], value)
+    assert cells.tolist() == expected
+    assert cells[2].max() < 0.35  # the reporter's own sentence: nothing above paraphrase
+
+
+def test_map_never_grows_with_the_square_of_the_input(monkeypatch):
+    monkeypatch.setattr(compare_widget, "MAP_CELLS", 10)
+    text = " ".join(f"Sentence {n} names the river Vltava{n} and its bridges." for n in range(95))
+    cells, later, earlier = map_cells(text, text)
+    assert cells.shape == (10, 10) and (later, earlier) == (95, 95)
+    assert all(cells[k, k] == 1.0 for k in range(10))  # each diagonal cell holds verbatim pairs
+    assert cells.sum() == pytest.approx(10.0)
+
+
+def test_pasted_text_over_the_limit_gives_a_message_not_a_traceback(corpus):
+    assert check_pasted("A short text.", "later") == "A short text."
+    with pytest.raises(CourseProblem, match=f"at most {MAX_WORDS:,}"):
+        check_pasted("word " * (MAX_WORDS + 1), "later")
+    box = compare_versions(corpus, derived="ultimas-noticias", source="xi-keynote")
+    view, picture = by_class(box, "compare-view"), by_class(box, "compare-map")
+    by_class(box, "compare-derived").value = PASTE
+    area = next(
+        w for w in box.children if isinstance(w, widgets.Textarea) and "later" in w.placeholder
+    )
+    area.value = "word " * (MAX_WORDS + 1)
+    assert "Cannot compare" in view.value and "Traceback" not in view.value
+    assert f"{MAX_WORDS + 1:,} words" in visible(view.value)
+    assert picture.value == ""
+
+
+def test_view_shows_at_most_a_page_of_rows_and_says_what_is_left_out(monkeypatch):
+    monkeypatch.setattr(compare_widget, "ROWS_SHOWN", 2)
+    trace = trace_sources(LATER, EARLIER)
+    page = visible(view_html(trace, left_out(LATER, EARLIER), "all", "s"))
+    assert "Only the first 2 of 3 rows are shown; 1 more are left out here" in page
+    assert "Our reporter liked" not in page
+
+
+def test_legend_explains_score_relation_and_terms():
+    words = visible(LEGEND)
+    for phrase in ("Score", "relation follows from the score alone", "verbatim = 1.00",
+                   "close = 0.80", "paraphrase = 0.35", "Term in quotation marks"):  # fmt: skip
+        assert phrase in words
+    trace = trace_sources('Critics call it "soft power" outreach.', EARLIER)
+    assert "term in quotation marks (not a quotation): &quot;soft power&quot;" in view_html(
+        trace, left_out("x", EARLIER), "all", "s"
+    )
 
 
 def test_widget_has_the_agreed_classes_and_answers_changes(corpus):

@@ -73,11 +73,29 @@ def test_headings_and_short_lines_end_at_the_line_break():
     ]
 
 
-def test_a_line_continuing_in_lower_case_is_not_split_but_blank_lines_always_split():
+def test_a_line_continuing_in_lower_case_is_not_split():
     assert texts("a sentence cut by\na line break.") == ["a sentence cut by\na line break."]
-    assert texts("no stop here\n\nlower case after a blank line") == [
-        "no stop here",
-        "lower case after a blank line",
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council will improve the roads to make\n\nnew links between the villages.",
+        "The council will improve the roads to make\n\n\n\nnew links between the villages.",
+        "The council will improve the roads to make\fnew links between the villages.",
+        "The council will improve the roads to make\n\f\nnew links between the villages.",
+        "The council will improve the roads of the\n\nVillages of the north.",
+    ],
+)
+def test_a_sentence_cut_by_a_blank_line_or_page_break_stays_whole(text):
+    assert texts(text) == [text]
+
+
+def test_blank_lines_still_end_headings_and_finished_sentences():
+    assert texts("Roads and villages\n\nThe council met.\n\nlater that day it rained.") == [
+        "Roads and villages",
+        "The council met.",
+        "later that day it rained.",
     ]
 
 

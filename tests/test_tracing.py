@@ -1,15 +1,19 @@
 """Tracing derived sentences to their sources, on invented texts and on the real pairs."""
 
+import itertools
 import os
 import random
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import comparable_words, left_out, load_corpus, trace_sources
-from helpers.analysis.tracing import COLUMNS
-from helpers.text.quotations import quotation_spans
+from helpers.analysis.tracing import COLUMNS, PARAPHRASE, RELATIONS, relation_of
+from helpers.text.quotations import quotation_parts, quotation_spans
+from helpers.text.reading_text import reading_text
 
 SPEECH = (
     "Friends,\n\n"
@@ -132,9 +136,24 @@ def test_marked_omission_and_separate_quotations_are_not_silent():
     assert all(o == [] for o in trace_sources(marked, SPEECH)["omitted_before"])
     separate = (
         '"The world is changing fast," she said. '
-        '"Every child deserves a school within walking distance," she added.'
+        "At the dinner afterwards, her deputy talked about roads. "
+        '"Every child deserves a school within walking distance," he added.'
     )
     assert all(o == [] for o in trace_sources(separate, SPEECH)["omitted_before"])
+
+
+def test_quotation_interrupted_by_attribution_is_one_quotation():
+    derived = (
+        '"The world is changing fast," she said. '
+        '"Every child deserves a school within walking distance."'
+    )
+    trace = trace_sources(derived, SPEECH)
+    assert trace["in_quotes"].all()
+    assert [s[:20] for s in trace.iloc[1].omitted_before] == [
+        "Rivers are rising in",
+        "We must build bridge",
+        "Farmers in the valle",
+    ]
 
 
 def test_quotation_spans_cover_unclosed_and_machine_reversed_marks():
@@ -266,3 +285,98 @@ def test_unclosed_multi_sentence_quotation_counts_as_quoted():
     trace = trace_sources(derived, SPEECH)
     assert list(trace["in_quotes"]) == [True, True, False]
     assert trace.iloc[1].verbatim and trace.iloc[2].omitted_before == []
+
+
+# ---- issue 12: verdicts that hold on unseen texts (texts written for these tests) ----
+
+TOPIC_SOURCE = (
+    "A search engine first builds an index of the documents it knows. "
+    "A document is represented as a list. "
+    "For each word, the index stores the documents in which it appears. "
+    "Use these partial answers to build the answer to the whole problem."
+)
+
+
+def test_topic_words_alone_are_not_a_paraphrase():
+    derived = (
+        "Each item in the list stands for a different keyword. "
+        "The last step is to build the answer from the values computed. "
+        "Search results are ranked by how popular a page is."
+    )
+    trace = trace_sources(derived, TOPIC_SOURCE)
+    assert list(trace["relation"]) == ["none", "none", "none"]
+    assert (trace["score"] < PARAPHRASE).all()
+
+
+@given(st.lists(st.sampled_from(SPEECH.split(". ") + TOPIC_SOURCE.split(". ") + [
+    "Rivers in the valley are rising", "Farmers want schools", "The index is a list",
+    "Growers in the valley have twice the harvest they had in 2015",
+]), min_size=1, max_size=8))  # fmt: skip
+@settings(max_examples=40, deadline=None)
+def test_a_higher_score_never_shows_a_weaker_relation(sentences):
+    trace = trace_sources(". ".join(sentences) + ".", SPEECH + " " + TOPIC_SOURCE)
+    ranks = [RELATIONS.index(r) for r in trace["relation"]]
+    for (score_a, rank_a), (score_b, rank_b) in itertools.combinations(
+        zip(trace["score"], ranks, strict=True), 2
+    ):
+        if score_a > score_b:
+            assert rank_a >= rank_b
+        if score_b > score_a:
+            assert rank_b >= rank_a
+    assert all(relation_of(s) == r for s, r in zip(trace["score"], trace["relation"], strict=True))
+
+
+def test_spelling_hyphen_and_number_word_variants_still_trace():
+    source = (
+        "Parties must shoulder their historic responsibility to ensure the people's wellbeing "
+        "and pursue human progress. Two new bridges were recognised as a priority."
+    )
+    derived = (
+        "Parties must shoulder a historic responsibility for the well-being of the people and "
+        "for human progress. 2 new bridges were recognized as a priority."
+    )
+    trace = trace_sources(derived, source)
+    assert list(trace["relation"]) == ["close", "close"]
+    assert trace.iloc[1].source.startswith("Two new bridges")
+    assert trace.iloc[0].source.startswith("Parties must shoulder")
+
+
+def test_raw_text_with_page_breaks_traces_like_its_reading_text():
+    source_raw = (
+        "Farmers in the valley doubled their harvest.\n\n--The council will improve the "
+        "roads to make\n\nnew links between the villages of the north.\fEvery child "
+        "deserves a school."
+    )
+    derived_raw = "The council\u00a0will improve the roads to make\n\nnew links between villages."
+    raw = trace_sources(derived_raw, source_raw)
+    read = trace_sources(reading_text(derived_raw).text, reading_text(source_raw).text)
+    assert list(raw["relation"]) == list(read["relation"]) == ["close"]
+    assert [" ".join(s.split()) for s in raw["source"]] == [
+        " ".join(s.split()) for s in read["source"]
+    ]
+    row = raw.iloc[0]
+    assert source_raw[row.source_start : row.source_end] == row.source
+    assert derived_raw[row.derived_start : row.derived_end] == row.derived
+
+
+def test_scare_quotes_are_terms_not_quotations():
+    derived = 'Commentators call this "soft power" outreach. Rivers are rising in many regions.'
+    trace = trace_sources(derived, SPEECH)
+    assert not trace.iloc[0].in_quotes and trace.iloc[0].terms == ['"soft power"']
+    kinds = [(p.surface, p.kind) for p in quotation_parts(derived)]
+    assert kinds == [('"soft power"', "term")]
+    said = quotation_parts('"Never again," she said. Critics spoke of "win-win" deals.')
+    assert [(p.kind, p.group) for p in said] == [("quotation", 0), ("term", -1)]
+
+
+def test_recall_aids_need_no_download():
+    script = (
+        "import socket\n"
+        "def refuse(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = refuse\n"
+        "from helpers.text.word_forms import word_key, informativeness\n"
+        "print(word_key('Organisations'), word_key('well-being'), informativeness('the'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout  # fmt: skip
+    assert out.split() == ["organization", "wellbeing", "0.0"]

@@ -1,9 +1,12 @@
 """Line up the figures of several texts and say which state the same claim, and whether they agree.
 
 Two figures state the same claim when they count the same thing (similar `counted` phrase,
-same kind) in similar sentences; figures that merely look alike (same thing counted, close
-values, different sentences) are kept in one *family* so a reader can see they are different
-claims. Each claim gets a verdict: `consistent` (qualifier-aware), `different time`,
+same kind) in similar sentences, or in sentences `trace_sources` traces to each other
+(whatever their values: a rewrite that changes a figure conflicts with its source);
+figures that merely look alike (same thing counted, close values, different sentences) are
+kept in one *family* so a reader can see they are different claims. A year the sentence
+names ("in 2024", or "last year" with the page's date) decides `different time`.
+Each claim gets a verdict: `consistent` (qualifier-aware), `different time`,
 `conflicting`, `different claims` or `unresolved`. Every row keeps its evidence.
 Figures are not compared pair by pair: candidates are blocked by kind and similar `counted`
 phrase, and each block is compared at once as a matrix, so the work grows with the blocks,
@@ -12,7 +15,9 @@ not with the square of the corpus.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
 import re
 
@@ -21,7 +26,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from helpers.analysis.dates import years_mentioned
-from helpers.analysis.numbers import extract_numbers, lemma
+from helpers.analysis.numbers import extract_numbers
+from helpers.analysis.tracing import trace_sources
+from helpers.text.lexicon import FUNCTION_WORDS, LETTER_WORD, lemma, word_set
 from helpers.text.number_words import NUMBER_WORD
 
 #: Kinds of figure that can make a claim (dates and names are not claims about amounts).
@@ -40,20 +47,21 @@ COUNTED_SIMILARITY = 80
 CLOSE, ROUNDING, ABOUT = 0.05, 0.005, 0.1
 #: Rows of a block compared at once (a block is compared as a matrix of this many rows).
 BLOCK_ROWS = 1024
+#: Up to this many texts, every pair is traced (`trace_sources`) and figures counting the same
+#: thing in traced sentences are one claim whatever their values; beyond it (pairs grow
+#: with the square of the texts) claims come from the sentences' shared words alone.
+TRACED_TEXTS = 12
+FIGURE_PAIR_COLUMNS = [
+    "derived_surface", "derived_start", "derived_value", "counted", "source_surface",
+    "source_start", "source_value", "status", "derived", "source", "via",
+]  # fmt: skip
 
 CLAIM_COLUMNS = [
     "family", "claim", "verdict", "reason", "text_id", "outlet", "published", "phrase",
     "value", "high", "qualifier", "kind", "counted", "flag", "year", "year_basis",
     "sentence", "surface", "start", "end",
 ]  # fmt: skip
-_STOP_LIST = (
-    "a an the of to in on at by for from with and or but as is are was were be been has have "
-    "had it its this that these those their our his her we they he she which who whose than "
-    "more over under about nearly around some almost also not all such into other said says "
-    "will would can could should may must there here so very most many much"
-)
-_STOP = frozenset(_STOP_LIST.split())
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]+")
+_STOP = FUNCTION_WORDS | word_set("nearly almost very many much said says")
 _NUMBER_WORDS = re.compile(rf"^{NUMBER_WORD}$", re.IGNORECASE)
 
 
@@ -63,9 +71,22 @@ def context_words(sentence: str, counted: str = "") -> frozenset[str]:
     words of `counted` (so two sentences are compared on what surrounds the figure); cached,
     since texts repeat sentences (copies, quotations)."""
     skip = set(counted.split())
-    words = (lemma(w) for w in _TOKEN.findall(sentence))
+    words = (lemma(w) for w in LETTER_WORD.findall(sentence))
     return frozenset(w for w in words
                      if w not in _STOP and w not in skip and not _NUMBER_WORDS.match(w))
+
+
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous|past|coming)\s+year\b", re.IGNORECASE)
+_YEAR_SHIFT = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
+
+
+def relative_years(sentence: str, published: str) -> set[int]:
+    """Years a sentence names relative to the page's date ("last year" on a page of 2026
+    is 2025); empty without a publication year."""
+    if not published[:4].isdigit():
+        return set()
+    year = int(published[:4])
+    return {year + _YEAR_SHIFT[m.group(1).lower()] for m in _RELATIVE_YEAR.finditer(sentence)}
 
 
 def interval(value: float, qualifier: str, high: float = math.nan) -> tuple[float, float]:
@@ -87,6 +108,98 @@ def values_agree(rows: pd.DataFrame) -> bool:
     return max(s[0] for s in spans) <= min(s[1] for s in spans)
 
 
+def _amounts(text: str) -> pd.DataFrame:
+    """The claim-kind figures of a text that have a value."""
+    table = extract_numbers(text)
+    return table[table["kind"].isin(CLAIM_KINDS) & table["value"].notna()]
+
+
+def counts_same_thing(a: str, b: str) -> bool:
+    """True when two `counted` phrases name the same thing ("trade union" / "union")."""
+    if not a or not b:
+        return False
+    return a.split()[-1] == b.split()[-1] or fuzz.token_set_ratio(a, b) >= COUNTED_SIMILARITY
+
+
+def _partner(figure, candidates: pd.DataFrame):
+    """The figure among `candidates` (figures of the traced source sentence) that counts the
+    same thing as `figure`: same kind and counted noun, or the only one of its kind when
+    neither names what it counts (percentages, sums of money)."""
+    same_kind = candidates[candidates["kind"] == figure.kind]
+    for other in same_kind.itertuples():
+        if counts_same_thing(figure.counted, other.counted):
+            return other
+    if not figure.counted and len(same_kind) == 1 and not same_kind["counted"].iloc[0]:
+        return next(same_kind.itertuples())
+    return None
+
+
+def figure_pairs(derived: str, source: str) -> pd.DataFrame:
+    """Each amount in `derived` beside the amount of its traced source sentence (or of a
+    sentence it also draws on) that counts the same thing, however far the values differ
+    (that difference is the finding).
+    `status`: `same` (one value fits both, given qualifiers), `changed`, `unpaired` (the
+    sentence is traced but its source has no figure counting this) or `no source` (the
+    sentence has no source in `source`); `via`: `source` or `also from` (the sentence it
+    also draws on)."""
+    trace = trace_sources(derived, source)
+    theirs = _amounts(source)
+    ends = trace["derived_end"].tolist()
+    rows = []
+    for figure in _amounts(derived).itertuples():
+        k = bisect.bisect_right(ends, figure.start)
+        traced = trace.iloc[k] if k < len(trace) else None
+        other, via = None, ""
+        if traced is None or traced["source"] is None:
+            status = "no source"
+        else:
+            spans = [(traced["source_start"], traced["source_end"])]
+            for text in traced["also_from"]:
+                at = source.find(text)
+                spans.append((at, at + len(text)))
+            for n, (start, end) in enumerate(spans):
+                inside = theirs[(theirs["start"] >= start) & (theirs["start"] < end)]
+                other = _partner(figure, inside)
+                if other is not None:
+                    via = "also from" if n else "source"
+                    break
+            if other is None:
+                status = "unpaired"
+            else:
+                both = pd.DataFrame([figure._asdict(), other._asdict()])
+                status = "same" if values_agree(both) else "changed"
+        rows.append({
+            "derived_surface": figure.phrase, "derived_start": figure.start,
+            "derived_value": figure.value, "counted": figure.counted,
+            "source_surface": other.phrase if other is not None else None,
+            "source_start": other.start if other is not None else None,
+            "source_value": other.value if other is not None else math.nan,
+            "status": status, "derived": figure.sentence,
+            "source": traced["source"] if traced is not None else None, "via": via,
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=FIGURE_PAIR_COLUMNS)
+
+
+def _traced_links(corpus: pd.DataFrame, figures: pd.DataFrame) -> list[tuple[int, int]]:
+    """Pairs of figures (row numbers of `figures`) that count the same thing in sentences
+    traced to each other, for every pair of texts (at most TRACED_TEXTS texts)."""
+    if len(corpus) > TRACED_TEXTS:
+        return []
+    number = {(t, s): n for n, (t, s) in enumerate(zip(figures["text_id"], figures["start"],
+                                                        strict=True))}  # fmt: skip
+    links = []
+    ids = list(corpus.index)
+    for later, earlier in itertools.combinations(ids, 2):
+        pairs = figure_pairs(corpus.loc[earlier, "text"], corpus.loc[later, "text"])
+        traced = pairs[pairs["status"].isin(["same", "changed"]) & (pairs["via"] == "source")]
+        for row in traced.itertuples():
+            a = number.get((earlier, row.derived_start))
+            b = number.get((later, int(row.source_start)))
+            if a is not None and b is not None:
+                links.append((a, b))
+    return links
+
+
 def _figures(corpus: pd.DataFrame) -> pd.DataFrame:
     """All claim-kind figures of all texts, with evidence and the year each refers to."""
     frames = []
@@ -98,7 +211,8 @@ def _figures(corpus: pd.DataFrame) -> pd.DataFrame:
         outlet = entry.get("outlet", "")
         table["text_id"], table["outlet"] = text_id, outlet if isinstance(outlet, str) else ""
         table["published"] = published
-        years = {s: sorted(years_mentioned(s)) for s in set(table["sentence"])}
+        years = {s: sorted(years_mentioned(s) | relative_years(s, published))
+                 for s in set(table["sentence"])}  # fmt: skip
         stated = [years[s] for s in table["sentence"]]
         table["year"] = [y[-1] if y else (int(published[:4]) if published else pd.NA)
                          for y in stated]  # fmt: skip
@@ -342,6 +456,7 @@ def claims_table(corpus: pd.DataFrame) -> pd.DataFrame:
     sentences) and families (figures that look alike), with a verdict per claim."""
     figures = _figures(corpus)
     same, alike = _links(figures)
+    same += _traced_links(corpus, figures)
     figures["claim"] = _components(len(figures), same)
     figures["family"] = _components(len(figures), same + alike)
     verdicts = {}

@@ -3,14 +3,25 @@
 Every tool that compares texts sentence by sentence uses this one splitter, so a sentence
 means the same thing everywhere. It knows abbreviations ("Nov.", "No.", "Prof."), initials
 ("H.E.", "U.S."), decimals ("1.4"), headings without a full stop, and quotations that end
-a sentence (`..." Ma said.` stays one sentence). Page breaks are repaired before this step
-(`helpers.text.reading_text`).
+a sentence (`..." Ma said.` stays one sentence). A sentence cut by a blank line or a page
+break (form feed), as pasted or raw text often has it, stays whole: the break does not end a
+sentence when the text before it ends in a word or comma and the next line starts in lower
+case or the cut word cannot end a sentence ("to", "the", "of").
 """
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+from helpers.text.lexicon import (
+    ABBREVIATIONS,
+    CONTINUING_WORDS,
+    PRESENT_SPEECH_VERBS,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS,
+    alternation,
+)
 
 
 class Sentence(NamedTuple):
@@ -28,32 +39,16 @@ _OPEN_CLASS = re.escape(_OPENERS)
 # A candidate end: terminal punctuation plus closing quotes/brackets, a line break, or a
 # blank line. Western stops need whitespace (or the end) after them; CJK stops do not.
 _BOUNDARY = re.compile(
-    rf"\n[ \t]*\n\s*|\n|[.!?…]+[{_CLOSE_CLASS}]*(?=\s|$)|[。！？]+[{_CLOSE_CLASS}]*"
+    rf"[\n\f][ \t]*[\n\f]\s*|[\n\f]|[.!?…]+[{_CLOSE_CLASS}]*(?=\s|$)|[。！？]+[{_CLOSE_CLASS}]*"
 )
-# Words that end in a full stop but rarely end a sentence (case-sensitive on purpose:
-# "said no." ends one).
-_ABBREVIATION_WORDS = (
-    "Mr Mrs Ms Mx Dr Prof Rev Hon St Sr Jr Gen Col Lt Capt Cmdr Adm Sgt Gov Sen Rep Pres "
-    "Amb Min Sec Dept Univ No Nos Nr Art Para Sect Fig Figs Vol Vols Ch Ed Eds Op Ps "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
-    "Co Corp Inc Ltd Bros Mt Ft Ave Blvd Rd approx ca cf vs pp esp incl viz"
-)
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-# After an initialism ("U.S.", "H.E."), these words mark the start of a new sentence.
-_STARTER_WORDS = (
-    "The This That These Those It Its He She We They I In On At But And However There "
-    "His Her Our Their As For If When While After Since Yet So Then Meanwhile"
-)
-_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
+_CUT_BEFORE = re.compile(r"(\w+)[,;]?[ \t]*$")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _INITIAL = re.compile(r"(?:^|\W)(?:[^\W\d_]\.)*[^\W\d_]\.$")
 _NEXT_WORD = re.compile(rf"\s*[{_OPEN_CLASS}]*(\w*)")
 # `"..." Ma said.` / `", he added.` : a short attribution right after a closing quote.
 _ATTRIBUTION = re.compile(
     rf"[{_CLOSE_CLASS}\s]*,?\s*(?:[\w.'’-]+\s+){{0,5}}?"
-    r"(?:said|says|say|told|tells|asked|asks|added|adds|noted|notes|stressed|stresses|"
-    r"stated|states|declared|declares|explained|explains|wrote|writes|replied|replies|"
-    r"urged|urges|insisted|insists|recalled|recalls|concluded|concludes|remarked)\b"
+    rf"{alternation((*SPEECH_VERBS, *PRESENT_SPEECH_VERBS))}\b"
     r"[^.!?\n]{0,60}[.!?]",
     re.IGNORECASE,
 )
@@ -68,8 +63,11 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     mark = match.group(0)
     after = text[match.end() : match.end() + _LOOKAHEAD]
     next_word = _NEXT_WORD.match(after).group(1)
-    if mark.startswith("\n"):
-        return "\n" in mark[1:] or not next_word[:1].islower()
+    if mark[0] in "\n\f":
+        cut = _CUT_BEFORE.search(text, max(0, match.start() - _LOOKBEHIND), match.start())
+        if cut and (next_word[:1].islower() or cut.group(1).lower() in CONTINUING_WORDS):
+            return False
+        return len(mark.strip(" \t")) > 1 or not next_word[:1].islower()
     if mark[0] in "。！？":
         return True
     stripped = after.lstrip()
@@ -84,10 +82,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     before = text[max(0, match.start() - _LOOKBEHIND) : match.start() + 1]
     word = _LAST_WORD.search(before)
-    if word and word.group(1) in _ABBREVIATIONS:
+    if word and word.group(1) in ABBREVIATIONS:
         return False
     if _INITIAL.search(before):
-        return next_word in _SENTENCE_STARTERS
+        return next_word in SENTENCE_OPENERS
     return True
 
 
@@ -98,7 +96,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         if not _ends_sentence(text, match):
             continue
-        cut = match.start() if match.group(0).startswith("\n") else match.end()
+        cut = match.start() if match.group(0)[0] in "\n\f" else match.end()
         _append(sentences, text, start, cut)
         start = match.end()
     _append(sentences, text, start, len(text))

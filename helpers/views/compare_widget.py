@@ -18,23 +18,28 @@ import re
 from functools import lru_cache
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from rapidfuzz import fuzz, process
 
-from helpers.analysis.tracing import left_out, trace_sources
+from helpers.analysis.tracing import CLOSE, PARAPHRASE, candidate_scores, left_out, trace_sources
+from helpers.limits import MAX_WORDS
+from helpers.problems import CourseProblem
 from helpers.text.diffing import diff_words
 from helpers.text.sentences import split_sentences
+from helpers.text.words import count_words
 from helpers.views.diff_view import diff_html
 
 FILTERS = ("all", "changed numbers", "quotations", "no source", "left out")
 PASTE = "(paste a text)"
 _DIGIT = re.compile(r"\d")
-# Beyond this many sentence pairs the map shows only the traced matches, not every score.
-_MAP_CELLS = 250_000
-# Word-set similarity below this (in %) is common to any two sentences on one topic: blank.
-_MAP_CUTOFF = 55
+# The map has at most this many cells per side; longer texts share a cell between several
+# sentences (the cell shows their highest score), so the map never grows with the square of
+# the texts.
+MAP_CELLS = 300
+# The table shows at most this many rows; a note says how many more the filter found.
+ROWS_SHOWN = 300
 _MARKERS = {
     "verbatim": ("o", "verbatim"),
     "close": ("s", "close"),
@@ -46,12 +51,29 @@ _RELATION_LABELS = {
     "paraphrase": "paraphrase",
     "none": "none (no source found)",
 }
+LEGEND = (
+    "<details class='compare-legend'><summary><strong>How to read the table</strong>"
+    "</summary><p><strong>Score</strong> (0 to 1): how much of the later sentence's content "
+    "the earlier sentence has, counting rare words, names and figures more than words every "
+    "text on the topic uses. The <strong>relation</strong> follows from the score alone, so a "
+    "higher score never shows a weaker relation: <em>verbatim</em> = 1.00 (every word, in "
+    f"order); <em>close</em> = {CLOSE:.2f} or more (a few words differ); <em>paraphrase</em> "
+    f"= {PARAPHRASE:.2f} or more (the same specific content in other words: a shared name, "
+    "figure, rare word or run of words); <em>none</em> = below that (sentences that only "
+    "share topic words stay below it). A paraphrase is a lead to check, not proof of "
+    "copying. <strong>Quotation</strong>: the sentence quotes someone; <em>quoted words "
+    "verbatim</em> says whether the quoted words stand, in order, in the earlier text; "
+    "<em>left out silently</em> lists earlier sentences skipped inside one quotation without "
+    "an ellipsis. <strong>Term in quotation marks</strong>: a short label or scare quote "
+    "(\"soft power\"), not someone's words.</p></details>"
+)
 _MAP_CAPTION = (
     "<p><strong>Similarity map</strong> (below): later sentences from top to bottom, earlier "
-    "sentences from left to right; darker cells are more similar sentences; a circle, square "
-    "or triangle marks the source the tool chose (verbatim, close, paraphrase). A diagonal "
-    "of markers means the later text follows the earlier one in order. The table above gives "
-    "the same matches in words.</p>"
+    "sentences from left to right; darker cells have higher scores (the same scores as the "
+    "table); a circle, square or triangle marks the source the tool chose (verbatim, close, "
+    "paraphrase). A diagonal of markers means the later text follows the earlier one in "
+    f"order. Long texts share a cell between neighbouring sentences (at most {MAP_CELLS} "
+    "cells a side), showing the highest score among them.</p>"
 )
 _TABLE_STYLE = (
     "<style>.compare-table{width:100%;table-layout:fixed;border-collapse:collapse;"
@@ -60,6 +82,25 @@ _TABLE_STYLE = (
     "white-space:normal}.compare-table th{background:#eee}.compare-versions "
     ".widget-html-content{line-height:1.45;white-space:normal}</style>"
 )
+
+
+def check_pasted(text: str, side: str) -> str:
+    """`text` if it is within the size limit, else a CourseProblem saying what to do."""
+    words = count_words(text)
+    if words > MAX_WORDS:
+        raise CourseProblem(
+            f"The {side} text you pasted has {words:,} words; the comparison takes at most "
+            f"{MAX_WORDS:,}. Paste a shorter part (a chapter or an article), or split the text "
+            "and compare it part by part."
+        )
+    return text
+
+
+def problem_html(problem: CourseProblem) -> str:
+    """A problem as a short message in the page (never a traceback)."""
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in problem.problems)
+    return (f"<div class='compare-problem' role='alert'><strong>Cannot compare:</strong>"
+            f"<ul>{items}</ul></div>")  # fmt: skip
 
 
 def changed_numbers(derived: str, source: str | None) -> bool:
@@ -89,15 +130,19 @@ def filter_trace(trace: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 
 def _flags(row) -> str:
-    """Quotation facts of one row, in words."""
+    """Quotation facts and quoted terms of one row, in words."""
+    terms = ""
+    if len(row.terms):
+        shown = ", ".join(html.escape(t) for t in row.terms)
+        terms = f"<br>term in quotation marks (not a quotation): {shown}"
     if not row.in_quotes:
-        return ""
+        return terms
     words = "quoted words verbatim" if row.verbatim else "quoted words NOT verbatim"
     text = f"<br>quotation: {words}"
     if row.omitted_before:
         listed = "".join(f"<li>{html.escape(s)}</li>" for s in row.omitted_before)
         text += f"<br>left out silently before it:<ul>{listed}</ul>"
-    return text
+    return text + terms
 
 
 def _trace_table(rows: pd.DataFrame) -> str:
@@ -148,39 +193,52 @@ def view_html(trace: pd.DataFrame, dropped: pd.DataFrame, kind: str, state: str)
         f"<strong>{len(dropped)}</strong> sentences of the earlier text are not used.</p>"
     )
     if kind == "left out":
-        shown, table = len(dropped), _left_out_table(dropped)
+        shown, table = len(dropped), _left_out_table(dropped.head(ROWS_SHOWN))
     else:
         rows = filter_trace(trace, kind)
-        shown, table = len(rows), _trace_table(rows)
+        shown, table = len(rows), _trace_table(rows.head(ROWS_SHOWN))
     note = f"<p>Filter <strong>{html.escape(kind)}</strong>: {shown} rows.</p>"
+    if shown > ROWS_SHOWN:
+        note += (f"<p class='compare-cut'><strong>Only the first {ROWS_SHOWN} of {shown} rows "
+                 f"are shown</strong>; {shown - ROWS_SHOWN} more are left out here. Choose a "
+                 "filter, or compare shorter texts, to see them.</p>")  # fmt: skip
     return (
         f"<div class='compare-view-state' data-state='{html.escape(state, quote=True)}'>"
-        f"{_TABLE_STYLE}{intro}{note}{table}</div>"
+        f"{_TABLE_STYLE}{intro}{LEGEND}{note}{table}</div>"
     )
+
+
+def map_cells(derived: str, source: str) -> tuple[np.ndarray, int, int]:
+    """The map's data: a matrix of tracing's own scores (`candidate_scores`, the ones the
+    table shows), later sentences as rows and earlier ones as columns, binned so neither
+    side has more than MAP_CELLS cells (a cell keeps the highest score of its sentences);
+    plus the number of later and earlier sentences. Pairs tracing never scored are 0."""
+    later, earlier = len(split_sentences(derived)), len(split_sentences(source))
+    rows, columns = min(max(later, 1), MAP_CELLS), min(max(earlier, 1), MAP_CELLS)
+    cells = np.zeros((rows, columns))
+    scores = candidate_scores(derived, source)
+    if len(scores):
+        r = scores["derived_index"].to_numpy() * rows // max(later, 1)
+        c = scores["source_index"].to_numpy() * columns // max(earlier, 1)
+        np.maximum.at(cells, (r, c), scores["score"].to_numpy(float))
+    return cells, later, earlier
 
 
 def similarity_png(derived: str, source: str) -> bytes:
     """PNG of a map: later sentences (rows) by earlier sentences (columns), shaded by
-    similarity, with the traced source of each later sentence marked by relation."""
-    later = [s.text for s in split_sentences(derived)]
-    earlier_sentences = split_sentences(source)
-    earlier = [s.text for s in earlier_sentences]
-    number_at = {s.start: n for n, s in enumerate(earlier_sentences)}
+    tracing's scores (`map_cells`), with the traced source of each later sentence marked
+    by relation."""
+    cells, later, earlier = map_cells(derived, source)
     trace = trace_sources(derived, source)
+    number_at = {s.start: n for n, s in enumerate(split_sentences(source))}
     figure = Figure(figsize=(9, 4.5), dpi=80)
     figure.subplots_adjust(left=0.08, right=0.99, bottom=0.11, top=0.86)
     axes = figure.add_subplot()
-    if later and earlier and len(later) * len(earlier) <= _MAP_CELLS:
-        scores = process.cdist(
-            later, earlier, scorer=fuzz.token_set_ratio, score_cutoff=_MAP_CUTOFF, workers=1
-        )
-        image = axes.imshow(
-            scores / 100, cmap="Greys", vmin=0, vmax=1, aspect="auto",
-            interpolation="nearest",
-        )  # fmt: skip
-        figure.colorbar(
-            image, ax=axes, label=f"word-set similarity (blank below {_MAP_CUTOFF / 100})"
-        )
+    image = axes.imshow(
+        cells, cmap="Greys", vmin=0, vmax=1, aspect="auto", interpolation="nearest",
+        extent=(-0.5, max(earlier, 1) - 0.5, max(later, 1) - 0.5, -0.5),
+    )  # fmt: skip
+    figure.colorbar(image, ax=axes, label="score (as in the table)")
     handles = []
     for relation, (marker, label) in _MARKERS.items():
         rows = trace[trace["relation"] == relation]
@@ -189,8 +247,8 @@ def similarity_png(derived: str, source: str) -> bytes:
                      edgecolors="tab:red", s=36)  # fmt: skip
         handles.append(Line2D([], [], marker=marker, linestyle="", markerfacecolor="none",
                               markeredgecolor="tab:red", label=label))  # fmt: skip
-    axes.set_xlim(-0.5, max(len(earlier), 1) - 0.5)
-    axes.set_ylim(max(len(later), 1) - 0.5, -0.5)
+    axes.set_xlim(-0.5, max(earlier, 1) - 0.5)
+    axes.set_ylim(max(later, 1) - 0.5, -0.5)
     axes.set_xlabel("earlier text: sentence number (from 0)")
     axes.set_ylabel("later text: sentence number (from 0)")
     axes.set_title("Where each later sentence comes from", loc="left", pad=18)
@@ -248,13 +306,20 @@ def compare_versions(
     picture = widgets.HTML(layout={"width": "100%"})
     counter = itertools.count(1)
 
-    def text_of(choice: widgets.Dropdown, area: widgets.Textarea) -> str:
+    def text_of(choice: widgets.Dropdown, side: str) -> str:
+        area = pasted[side]
         area.layout.display = "" if choice.value == PASTE else "none"
-        return area.value if choice.value == PASTE else corpus.loc[choice.value, "text"]
+        if choice.value == PASTE:
+            return check_pasted(area.value, side)
+        return corpus.loc[choice.value, "text"]
 
     def update(_change=None) -> None:
-        later = text_of(derived_choice, pasted["later"])
-        earlier = text_of(source_choice, pasted["earlier"])
+        try:
+            later = text_of(derived_choice, "later")
+            earlier = text_of(source_choice, "earlier")
+        except CourseProblem as problem:
+            view.value, picture.value = problem_html(problem), ""
+            return
         state = f"{next(counter)}|{derived_choice.value}|{source_choice.value}|{shown.value}"
         view.value = view_html(
             trace_sources(later, earlier), left_out(later, earlier), shown.value, state
