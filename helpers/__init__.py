@@ -48,9 +48,7 @@ _EXPORTS: dict[str, str] = {
         "helpers.views.claims_plots": "dates_timeline figures_by_source",
         "helpers.views.timeline_plot": "provenance_timeline",
         "helpers.views.framing_plot": "plot_term_frequencies",
-        "helpers.course.exercises": (
-            "multiple_choice notes open_question save_reminder short_answer"
-        ),
+        "helpers.course.exercises": "ask ask_name save_reminder",
         "helpers.course.workstore": "export_markdown export_tables load_work save_entry",
         "helpers.course.provenance": "provenance_card provenance_cards saved_cards",
         "helpers.course.assessment": "reliability_assessment",
