@@ -52,12 +52,13 @@ def typed_numbers(text: str) -> list[tuple[float, float]]:
 
 
 def _number_matches(written: float, scaled: float, want: Mapping) -> bool:
-    """Whether one typed figure is the expected one: as written (98.99) or scaled by the
-    expected scale unit (98,990,000 for 98.99 million), within the tolerance."""
+    """Whether one typed figure is the expected one, within the tolerance: as written (98.99),
+    or in full (98,990,000 for 98.99 million); a scale word typed must be the right one."""
     value, tolerance = float(want["value"]), float(want.get("tolerance", 0))
     scale = _SCALE_OF.get(str(want.get("unit", "")).lower(), 1)
     slack = tolerance + 1e-9 * abs(value)
-    return abs(written - value) <= slack or abs(scaled - value * scale) <= slack * scale
+    in_full = abs(scaled - value * scale) <= slack * scale
+    return in_full if scaled != written else in_full or abs(written - value) <= slack
 
 
 def numbers_match(text: str, expected: Sequence[Mapping]) -> bool:

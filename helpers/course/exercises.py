@@ -298,14 +298,18 @@ def ask_name() -> widgets.VBox:
 _BUILDERS = {"choice": _choice, "short": _short, "open": _open, "notes": _notes}
 
 
+def answer_box(q: Question) -> widgets.VBox:
+    """The answer box of a question, with feedback and saving, drawn by its kind."""
+    return _BUILDERS[q.kind](q)
+
+
 def ask(qid: str) -> widgets.Widget:
-    """The answer box of a bank question (the Markdown cell above states the question), with
-    feedback and saving; a problem with the bank is shown in words, not as a traceback."""
+    """The answer box of a bank question (the Markdown cell above states the question); a
+    problem with the bank is shown in words, not as a traceback."""
     try:
-        q = question(qid)
+        return answer_box(question(qid))
     except CourseProblem as problem:
         return widgets.HTML(status_html(str(problem))).add_class("exercise-problem")
-    return _BUILDERS[q.kind](q)
 
 
 def _link(name: str, text: str, label: str) -> str:
