@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 
@@ -155,3 +156,15 @@ def test_question_markdown_states_number_prompt_and_options():
     assert text.startswith("**Question 1.9.** ")
     assert text.splitlines()[2:] == [f"- {option}" for option in q.options]
     assert question_markdown(read_bank()["02-notes"]).startswith("**Notes.** ")
+
+
+def test_05_q5_answer_and_stated_rate_follow_the_framing_helper():
+    """The answer and the rate the explanation states are computed, not remembered."""
+    from helpers.analysis.framing import evaluative_profile
+    from helpers.corpus import load_corpus
+
+    q = read_bank()["05-q5"]
+    rates = evaluative_profile(load_corpus()["text"].to_dict()).loc["intensifier"]
+    assert q.answers == (rates.idxmax(),)
+    stated = re.search(r"about (\d+) per 1,000 words", q.explanation)
+    assert stated and int(stated[1]) == round(rates.max())
