@@ -15,7 +15,7 @@ DATA_ENV := $(if $(DATA),COURSE_DATA_DIR=$(abspath $(DATA)))
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: setup setup-dev lab app check-app test lint unit nbval browser notebooks bench check-data clean
+.PHONY: setup setup-dev lab app check-app test lint unit nbval browser notebooks answer-key bench check-data clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -76,10 +76,19 @@ browser:
 	COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/pytest -q tests/browser
 
 # Re-execute every notebook in place so the stored outputs are current (run after editing one).
+# Before: each question's Markdown is written from the bank (questions/*.toml); after: per-cell
+# execution timestamps and other run-specific metadata are removed.
 notebooks: setup-dev
+	$(BIN)/python -m helpers.course.lessons notebooks/*.ipynb
 	for nb in $(NOTEBOOKS); do \
 	  COURSE_WORK_DIR=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	done
+	$(BIN)/python -m helpers.course.lessons notebooks/*.ipynb
+
+# The answers part of teacher/answer_key.md, written from the question bank (a test fails when
+# the committed file differs from what this writes).
+answer-key: setup
+	$(BIN)/python -m helpers.course.answer_key teacher/answer_key.md
 
 # Speed and memory measurements (never part of make test); each peer is capped at ~2 minutes.
 # bench_extractors.py fails when an extractor misses its 5 s budget at 1 MB.

@@ -52,9 +52,7 @@ _EXPORTS: dict[str, str] = {
         "helpers.views.claims_plots": "dates_timeline figures_by_source",
         "helpers.views.timeline_plot": "provenance_timeline",
         "helpers.views.framing_plot": "plot_term_frequencies",
-        "helpers.course.exercises": (
-            "multiple_choice notes open_question save_reminder short_answer"
-        ),
+        "helpers.course.exercises": "ask ask_name save_reminder",
         "helpers.course.workstore": "load_work save_entry save_student_name student_name",
         "helpers.course.work_export": "export_files export_markdown export_tables",
         "helpers.course.provenance": "provenance_card provenance_cards saved_cards",

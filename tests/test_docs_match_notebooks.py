@@ -79,12 +79,3 @@ def test_every_notebook_states_objectives():
     for notebook in NOTEBOOKS:
         assert re.search(r"objectives|you can", first_cell(notebook), re.IGNORECASE), notebook.name
 
-
-def test_exercise_cells_fold_the_code_that_holds_their_answers():
-    exercise = re.compile(r"\b(?:multiple_choice|short_answer|open_question)\(")
-    for notebook in NOTEBOOKS:
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        for cell in cells:
-            if cell["cell_type"] == "code" and exercise.search("".join(cell["source"])):
-                hidden = cell["metadata"].get("jupyter", {}).get("source_hidden")
-                assert hidden, f"{notebook.name}: fold the exercise cell (its code has the answer)"

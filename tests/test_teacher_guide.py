@@ -10,10 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TEACHER = ROOT / "teacher"
 NOTEBOOKS = ROOT / "notebooks"
-# Question ids are the first argument of an exercise call, e.g. multiple_choice("01-q3", ...).
-_QID = re.compile(
-    r"\b(?:multiple_choice|short_answer|open_question|notes)\(\s*[\"'](?P<qid>\d\d-[\w-]+)[\"']"
-)
+# Question ids are the argument of an answer box, e.g. ask("01-q3").
+_QID = re.compile(r"\bask\(\s*[\"'](?P<qid>\d\d-[\w-]+)[\"']")
 
 
 def notebook_qids(path: Path) -> list[str]:
@@ -50,5 +48,5 @@ def test_every_question_has_an_answer_in_the_key(name):
     key = (TEACHER / "answer_key.md").read_text(encoding="utf-8")
     qids = [q for q in notebook_qids(NOTEBOOKS / f"{name}.ipynb") if "-q" in q]
     assert qids
-    missing = [q for q in qids if f"| {q} |" not in key]
+    missing = [q for q in qids if f"\n#### {q} · " not in key]
     assert missing == [], f"add these question ids to teacher/answer_key.md: {missing}"

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from save_race import save_race, save_storm
@@ -324,14 +325,20 @@ def test_saving_over_repaired_entries_keeps_the_file_as_it_was():
 
 def test_widgets_restore_entries_of_the_wrong_shape_without_an_exception():
     """Issue 11 §6: a list as an answer raised TraitError in the widget, after saving."""
-    from helpers.course.exercises import multiple_choice, open_question, short_answer
+    from helpers.course.bank import Question
+    from helpers.course.exercises import answer_box
 
-    write_document({"01-q1": {"kind": "open_question", "prompt": "P", "answer": ["x"]},
-                    "01-q2": {"kind": "short_answer", "prompt": "P", "answer": {"a": 1}},
-                    "01-q3": {"kind": "multiple_choice", "prompt": "P", "answer": [1]}})
-    open_question("01-q1", "Why?", "model")
-    short_answer("01-q2", "What?", "x", "hint", "why")
-    multiple_choice("01-q3", "Which?", ["a", "b"], "a", "hint", "why")
+    write_document({"01-q1": {"kind": "open", "prompt": "P", "answer": ["x"]},
+                    "01-q2": {"kind": "short", "prompt": "P", "answer": {"a": 1}},
+                    "01-q3": {"kind": "choice", "prompt": "P", "answer": [1]}})
+    answer_box(Question(id="01-q1", notebook="01", kind="open", prompt="Why?",
+                        skill="sourcing", model_answer="model"))
+    answer_box(Question(id="01-q2", notebook="01", kind="short", prompt="What?",
+                        skill="sourcing", check=MappingProxyType({"texts": ["x"]}),
+                        hint="hint", explanation="why"))
+    answer_box(Question(id="01-q3", notebook="01", kind="choice", prompt="Which?",
+                        skill="sourcing", options=("a", "b"), answers=("a",), hint="hint",
+                        explanation="why"))
     assert set(load_work().entries) == {"01-q1", "01-q2", "01-q3"}
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.course.exercises import normalise_answer
+from helpers.course.checks import normalise_answer
 from helpers.course.workstore import natural_key
 
 EXPORT_FORMAT = "source-criticism-export"

@@ -1,19 +1,21 @@
-"""Question widgets with immediate feedback, saved through `helpers.course.workstore`.
+"""Answer widgets for the questions of the bank, with immediate feedback, saved through
+`helpers.course.workstore`.
 
-Checking is done by pure functions (`normalise_answer`, `judge_choice`, `judge_text`) and the
-HTML by `feedback_html`; the widgets only wire them to buttons. What a student types is saved
-and put back when the cell runs again, even after a kernel restart.
+`ask("02-q4")` draws the answer box of one question; checking is done by the bank
+(`Question.judge`), the HTML by pure functions such as `feedback_html`, and the widgets only
+wire them to buttons. What a student answers is saved with the first answer, the number of
+attempts and hints seen, and put back when the cell runs again, even after a kernel restart.
 """
 
 from __future__ import annotations
 
 import html
-import unicodedata
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import ipywidgets as widgets
 
+from helpers.course.bank import Question, question
 from helpers.course.workstore import (
     SAVE_FILE_NAME,
     download_links_html,
@@ -21,8 +23,7 @@ from helpers.course.workstore import (
     load_work,
     save_entry,
 )
-
-Check = Callable[[str], bool] | Sequence[str] | str
+from helpers.problems import CourseProblem
 
 # Radio labels in ipywidgets have a fixed height; let long options wrap instead of overlapping,
 # and give HTML text a normal line height (the widget default is the height of one input row).
@@ -33,32 +34,6 @@ _STYLE = (
 )
 _TEXT_LAYOUT = {"width": "100%", "max_width": "60em"}
 _download_links: weakref.WeakSet[widgets.HTML] = weakref.WeakSet()
-
-
-def normalise_answer(text: str) -> str:
-    """Answer text compared without regard to case, spacing, quote style or a final full stop."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.translate(str.maketrans("‘’“”", "''\"\""))
-    return " ".join(text.split()).rstrip(".!").strip()
-
-
-def judge_choice(chosen: str | None, answer: str) -> bool | None:
-    """True/False for a chosen option; None while nothing is chosen."""
-    return None if chosen is None else chosen == answer
-
-
-def judge_text(text: str, check: Check) -> bool | None:
-    """True/False for a typed answer; None while it is blank.
-
-    `check` is a function of the typed text, or the accepted answer(s) compared after
-    `normalise_answer`.
-    """
-    if not text.strip():
-        return None
-    if callable(check):
-        return bool(check(text))
-    accepted = [check] if isinstance(check, str) else check
-    return normalise_answer(text) in {normalise_answer(a) for a in accepted}
 
 
 def _paragraphs(text: str) -> str:
@@ -92,9 +67,12 @@ def hint_html(hint: str) -> str:
     return _panel("hint", "#0b5cad", "<strong>Hint:</strong> " + _paragraphs(hint))
 
 
-def model_answer_html(model_answer: str) -> str:
-    """The model answer, revealed on request."""
+def model_answer_html(model_answer: str, rubric: Sequence[str] = ()) -> str:
+    """The model answer, revealed on request, with what a good answer does."""
     body = "<strong>Model answer</strong> (compare it with yours):<br>" + _paragraphs(model_answer)
+    if rubric:
+        points = "".join(f"<li>{html.escape(point)}</li>" for point in rubric)
+        body += f"<br><strong>A good answer:</strong><ul>{points}</ul>"
     return _panel("model-answer", "#0b5cad", body)
 
 
@@ -117,9 +95,11 @@ def save_answer(qid: str, entry: dict) -> str:
     return status_html(problem, f"✓ Saved ({SAVE_FILE_NAME} in your work folder).")
 
 
-def _question(qid: str, question: str) -> widgets.HTML:
-    """The question text with its id (the teacher's answer key uses the id)."""
-    body = f'{_paragraphs(question)} <span style="color:#555">({html.escape(qid)})</span>'
+def _heading(q: Question) -> widgets.HTML:
+    """The line above the answer box: which question it answers (the Markdown above states it)
+    and its id (the teacher's answer key uses the id)."""
+    words = "Your notes" if q.kind == "notes" else f"Your answer to {q.label}"
+    body = f'{html.escape(words)} <span style="color:#555">({html.escape(q.id)})</span>'
     return widgets.HTML(_STYLE + f"<p><strong>{body}</strong></p>").add_class("exercise-question")
 
 
@@ -139,120 +119,194 @@ def _restored(qid: str) -> tuple[dict, str]:
     """The saved entry for `qid` (or {}) and the status HTML to show with it."""
     loaded = load_work()
     entry = loaded.entries.get(qid, {})
-    return entry, status_html(loaded.problem, "Your saved answer was restored." if entry else "")
+    restored = "Your saved answer was restored." if "answer" in entry else ""
+    return entry, status_html(loaded.problem, restored)
+
+
+def attempt(entry: dict, answer: str, correct: bool) -> dict:
+    """The entry after one more answer: the first answer is kept, attempts count answers that
+    differ from the one before (Check and Enter on the same text count once)."""
+    new = answer != entry.get("answer") or "status" not in entry
+    return {
+        **entry,
+        "answer": answer,
+        "status": "correct" if correct else "not yet",
+        "first_answer": entry.get("first_answer", entry.get("answer", answer)),
+        "attempts": entry.get("attempts", 0) + int(new),
+        "hints_seen": entry.get("hints_seen", 0),
+    }
+
+
+class _Record:
+    """A question's saved entry as the widget changes it; every change is saved at once."""
+
+    def __init__(self, q: Question, status: widgets.HTML):
+        self.question, self.status = q, status
+        saved, status.value = _restored(q.id)
+        self.entry = {**saved, "kind": q.kind, "prompt": q.prompt}
+
+    def save(self, entry: dict) -> None:
+        """Keep and save the new entry; the status line says how it went."""
+        self.entry = entry
+        self.status.value = save_answer(self.question.id, entry)
+
+    def answered(self, answer: str) -> bool | None:
+        """Judge an answer, and save it as an attempt unless it is blank."""
+        correct = self.question.judge(answer)
+        if correct is not None:
+            self.save(attempt(self.entry, answer, correct))
+        return correct
+
+    def hint_seen(self) -> None:
+        """Count the hint as seen (once: each question has one hint)."""
+        if self.entry.get("hints_seen", 0) < 1:
+            self.save({**self.entry, "hints_seen": 1})
 
 
 def _with_hint(
-    hint: str, children: list[widgets.Widget], buttons: list[widgets.Button]
+    record: _Record, children: list[widgets.Widget], buttons: list[widgets.Button]
 ) -> list[widgets.Widget]:
-    """Add a hint button and panel to an exercise's widgets."""
+    """Add a hint button and panel to an exercise's widgets; showing the hint is recorded."""
     shown = widgets.HTML().add_class("exercise-hint")
-    ask = _button("Show hint", "exercise-hint-button")
+    show = _button("Show hint", "exercise-hint-button")
 
     def on_hint(_button: widgets.Button) -> None:
-        shown.value = hint_html(hint)
+        shown.value = hint_html(record.question.hint)
+        record.hint_seen()
 
-    ask.on_click(on_hint)
-    return [*children, widgets.HBox([*buttons, ask]), shown]
+    show.on_click(on_hint)
+    return [*children, widgets.HBox([*buttons, show]), shown]
 
 
-def multiple_choice(
-    qid: str, question: str, options: Sequence[str], answer: str, hint: str, explanation: str
-) -> widgets.VBox:
+def _choice(q: Question) -> widgets.VBox:
     """A multiple-choice question: choosing an option gives feedback at once and is saved."""
-    if answer not in options:
-        raise ValueError(f"{qid}: the answer {answer!r} is not one of the options")
-    entry, status_text = _restored(qid)
-    chosen = entry.get("answer") if entry.get("answer") in options else None
-    choices = widgets.RadioButtons(options=list(options), value=chosen, layout=_TEXT_LAYOUT)
+    status = widgets.HTML().add_class("exercise-status")
+    record = _Record(q, status)
+    chosen = record.entry.get("answer")
+    chosen = chosen if chosen in q.options else None
+    choices = widgets.RadioButtons(options=list(q.options), value=chosen, layout=_TEXT_LAYOUT)
     choices.add_class("exercise-choices")
-    feedback = widgets.HTML(feedback_html(judge_choice(chosen, answer), explanation))
-    status = widgets.HTML(status_text).add_class("exercise-status")
+    feedback = widgets.HTML(feedback_html(q.judge(chosen), q.explanation))
 
     def on_choice(change: dict) -> None:
-        correct = judge_choice(change["new"], answer)
-        feedback.value = feedback_html(correct, explanation)
-        verdict = "correct" if correct else "not yet"
-        record = {"kind": "multiple_choice", "prompt": question, "answer": change["new"]}
-        status.value = save_answer(qid, {**record, "status": verdict})
+        feedback.value = feedback_html(record.answered(change["new"]), q.explanation)
 
     choices.observe(on_choice, names="value")
-    children = _with_hint(hint, [_question(qid, question), choices], [])
+    children = _with_hint(record, [_heading(q), choices], [])
     return _box("multiple-choice", [*children, feedback.add_class("exercise-feedback"), status])
 
 
-def short_answer(
-    qid: str, question: str, check: Check, hint: str, explanation: str
-) -> widgets.VBox:
+def _short(q: Question) -> widgets.VBox:
     """A short typed answer, checked when the student presses Check (or Enter) and saved."""
-    entry, status_text = _restored(qid)
+    status = widgets.HTML().add_class("exercise-status")
+    record = _Record(q, status)
     typed = widgets.Text(
-        value=entry.get("answer", ""),
+        value=record.entry.get("answer", ""),
         placeholder="Type your answer, then press Check",
         continuous_update=False,
         layout=_TEXT_LAYOUT,
     ).add_class("exercise-answer")
-    verdict = judge_text(typed.value, check) if entry else None
-    feedback = widgets.HTML(feedback_html(verdict, explanation)).add_class("exercise-feedback")
-    status = widgets.HTML(status_text).add_class("exercise-status")
+    verdict = q.judge(typed.value) if "answer" in record.entry else None
+    feedback = widgets.HTML(feedback_html(verdict, q.explanation)).add_class("exercise-feedback")
     check_button = _button("Check", "exercise-check")
 
     def on_check(_event: object) -> None:
-        correct = judge_text(typed.value, check)
-        feedback.value = feedback_html(correct, explanation, empty="Type an answer first.")
-        if correct is not None:
-            record = {"kind": "short_answer", "prompt": question, "answer": typed.value}
-            status.value = save_answer(
-                qid, {**record, "status": "correct" if correct else "not yet"}
-            )
+        correct = record.answered(typed.value)
+        feedback.value = feedback_html(correct, q.explanation, empty="Type an answer first.")
 
     check_button.on_click(on_check)
     typed.observe(on_check, names="value")
-    children = _with_hint(hint, [_question(qid, question), typed], [check_button])
+    children = _with_hint(record, [_heading(q), typed], [check_button])
     return _box("short-answer", [*children, feedback, status])
 
 
-def _writing_area(
-    qid: str, kind: str, prompt: str
-) -> tuple[widgets.Textarea, widgets.Button, widgets.HTML]:
-    """A text area, Save button and status line that save what is written under `qid`."""
-    entry, status_text = _restored(qid)
+def _writing_area(q: Question) -> tuple[widgets.Textarea, widgets.Button, widgets.HTML]:
+    """A text area, Save button and status line that save what is written under the id."""
+    status = widgets.HTML().add_class("exercise-status")
+    record = _Record(q, status)
     area = widgets.Textarea(
-        value=entry.get("answer", ""),
+        value=record.entry.get("answer", ""),
         placeholder="Write here. It is saved when you click Save or click outside the box.",
         continuous_update=False,
         rows=5,
         layout=_TEXT_LAYOUT,
     ).add_class("exercise-answer")
-    status = widgets.HTML(status_text).add_class("exercise-status")
     save = _button("Save", "exercise-save")
 
     def on_save(_event: object) -> None:
-        status.value = save_answer(qid, {"kind": kind, "prompt": prompt, "answer": area.value})
+        record.save({**record.entry, "answer": area.value})
 
     save.on_click(on_save)
     area.observe(on_save, names="value")
     return area, save, status
 
 
-def open_question(qid: str, question: str, model_answer: str) -> widgets.VBox:
+def _open(q: Question) -> widgets.VBox:
     """An open question: the student writes an answer (saved) and may reveal a model answer."""
-    area, save, status = _writing_area(qid, "open_question", question)
+    area, save, status = _writing_area(q)
     model = widgets.HTML().add_class("exercise-model-answer")
     reveal = _button("Show model answer", "exercise-reveal")
 
     def on_reveal(_button: widgets.Button) -> None:
-        model.value = model_answer_html(model_answer)
+        model.value = model_answer_html(q.model_answer, q.rubric)
 
     reveal.on_click(on_reveal)
     buttons = widgets.HBox([save, reveal])
-    return _box("open-question", [_question(qid, question), area, buttons, status, model])
+    return _box("open-question", [_heading(q), area, buttons, status, model])
 
 
-def notes(qid: str, prompt: str) -> widgets.VBox:
+def _notes(q: Question) -> widgets.VBox:
     """A free notes box, saved like an answer and included in the export."""
-    area, save, status = _writing_area(qid, "notes", prompt)
-    return _box("notes", [_question(qid, prompt), area, widgets.HBox([save]), status])
+    area, save, status = _writing_area(q)
+    return _box("notes", [_heading(q), area, widgets.HBox([save]), status])
+
+
+#: The saved-work id and prompt of the student's name (SPEC: a "profile" entry).
+NAME_ID = "student"
+NAME_PROMPT = "Your name or pseudonym"
+
+
+def ask_name() -> widgets.VBox:
+    """A field for the student's name or pseudonym, saved (on this machine only) as the
+    "student" entry; exports carry it so a teacher can tell one student's work from another."""
+    status = widgets.HTML().add_class("exercise-status")
+    loaded = load_work()
+    saved = loaded.entries.get(NAME_ID, {}).get("fields", {}).get("name", "")
+    status.value = status_html(loaded.problem, "Your saved name was restored." if saved else "")
+    name = widgets.Text(
+        value=saved,
+        placeholder="Type a name or pseudonym, then press Save",
+        description=NAME_PROMPT,
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout={"width": "100%", "max_width": "40em"},
+    ).add_class("student-name")
+    save = _button("Save", "student-name-save")
+
+    def on_save(_event: object) -> None:
+        entry = {"kind": "profile", "prompt": NAME_PROMPT, "fields": {"name": name.value.strip()}}
+        status.value = save_answer(NAME_ID, entry)
+
+    save.on_click(on_save)
+    name.observe(on_save, names="value")
+    return widgets.VBox([name, widgets.HBox([save]), status]).add_class("student-name-box")
+
+
+_BUILDERS = {"choice": _choice, "short": _short, "open": _open, "notes": _notes}
+
+
+def answer_box(q: Question) -> widgets.VBox:
+    """The answer box of a question, with feedback and saving, drawn by its kind."""
+    return _BUILDERS[q.kind](q)
+
+
+def ask(qid: str) -> widgets.Widget:
+    """The answer box of a bank question (the Markdown cell above states the question); a
+    problem with the bank is shown in words, not as a traceback."""
+    try:
+        return answer_box(question(qid))
+    except CourseProblem as problem:
+        return widgets.HTML(status_html(str(problem))).add_class("exercise-problem")
 
 
 def download_work() -> widgets.VBox:

@@ -80,16 +80,8 @@ def clear_all_outputs(page: Page) -> None:
     wait_until(lambda: prompts_matching(page, STARTED_PROMPT) == 0, 15, "outputs to clear")
 
 
-def expand_all_code(page: Page) -> None:
-    """Unfold exercise cells (View menu): a folded cell's input, prompt included, is not in
-    the page, so its execution count could not be read."""
-    page.locator('.lm-MenuBar-item:has-text("View")').click()
-    page.locator('.lm-Menu-item:has-text("Expand All Code")').first.click()
-
-
 def run_all_cells(page: Page) -> None:
     """Run every cell through the Run menu, as a student would; retry a click that was dropped."""
-    expand_all_code(page)
     clear_all_outputs(page)
     for _ in range(3):
         page.locator('.lm-MenuBar-item:has-text("Run")').click()
