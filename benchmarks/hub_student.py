@@ -210,13 +210,30 @@ class Student:
             if cell["cell_type"] == "code"
         ]
 
-    async def open_kernel(self, path: str = NOTEBOOK, new_session: bool = False) -> Kernel:
+    async def open_kernel(self, path: str = NOTEBOOK) -> Kernel:
         """Open the notebook's session (as JupyterLab does) and connect to its kernel."""
         body = {"path": path, "type": "notebook", "name": "", "kernel": {"name": "python3"}}
-        if new_session:
-            body["path"] = f"{path}#{uuid.uuid4().hex[:8]}"  # a second, separate kernel
         session = await self.api("POST", f"/user/{self.name}/api/sessions", body)
         return await self.connect(session["kernel"]["id"])
+
+    async def new_kernel(self) -> Kernel:
+        """A second kernel of its own (a copy of the notebook, or a console, open beside it)."""
+        model = await self.api("POST", f"/user/{self.name}/api/kernels", {"name": "python3"})
+        return await self.connect(model["id"])
+
+    async def follow(self, path: str, hops: int = 10) -> HTTPResponse:
+        """GET with the browser's cookies, following redirects within the hub as a browser does."""
+        response = await self.request("GET", path)
+        for _ in range(hops):
+            location = response.headers.get("Location")
+            if response.code not in (301, 302, 303, 307) or not location:
+                break
+            parts = urlsplit(location)
+            if parts.hostname and parts.hostname not in LOOPBACK_HOSTS:
+                raise ValueError(f"redirect away from loopback: {location}")
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            response = await self.request("GET", target)
+        return response
 
     async def connect(self, kernel_id: str) -> Kernel:
         """The websocket of a running kernel, authenticated with the student's token."""
