@@ -146,7 +146,8 @@ def main() -> None:
     """`make hub`: start, print the address and password, stop everything on Ctrl-C."""
     settings = HubSettings.from_env()
     hub = ClassHub(settings)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    for sig in (signal.SIGINT, signal.SIGTERM):  # also when started with SIGINT ignored
+        signal.signal(sig, signal.default_int_handler)
     if settings.ip not in LOOPBACK:
         print(f"WARNING: listening on {settings.ip} with a shared password, no TLS: trials only.")
     try:
@@ -163,6 +164,7 @@ def main() -> None:
     except KeyboardInterrupt:
         print("\nStopping the students' servers, the hub and the proxy...", flush=True)
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
         hub.stop()
 
 
