@@ -290,7 +290,7 @@ def main() -> None:
         name = "class-faults.json"
     else:
         summary = load_test(args.students, args.ramp, args.time_limit, args.keep)
-        name = f"class-{args.students}.json"
+        name = f"class-{args.students}-ramp{args.ramp:g}.json"
     (RESULTS / name).write_text(json.dumps(summary, indent=1, default=str), encoding="utf-8")
     print(json.dumps(summary, indent=1, default=str))
     if summary.get("spawn_max_s") is not None:
