@@ -1,8 +1,9 @@
 """Start and stop the class hub: its proxy, the hub, and on the way out every student's server.
 
-`make hub` runs `main()`: it prints the address, waits for Ctrl-C, then stops the students'
-servers through the hub's API, the hub, and the proxy. The proxy is a process of its own, so
-the hub can be restarted (`ClassHub.restart_hub`) while students keep working.
+`make hub` runs `main()`: it prints the address, starts the hub again if it dies, and on
+Ctrl-C stops the students' servers through the hub's API, the hub, and the proxy. The proxy is
+a process of its own, so the hub can be restarted (`ClassHub.restart_hub`) while students keep
+working.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from hub.settings import LOOPBACK, REPO_ROOT, HubSettings
 
 CONFIG = Path(__file__).resolve().parent / "jupyterhub_config.py"
 PROXY = REPO_ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+#: How often `make hub` starts a hub that died again before it gives up.
+MAX_RESTARTS = 5
 
 
 class ClassHub:
@@ -158,9 +161,13 @@ def main() -> None:
             f"Homes: {settings.homes}\nPress Ctrl-C to stop the hub and every student's server.\n",
             flush=True,
         )
-        while hub.hub.poll() is None:
-            time.sleep(1)
-        print(f"JupyterHub exited with status {hub.hub.returncode}", file=sys.stderr)
+        for _ in range(MAX_RESTARTS):
+            while hub.hub.poll() is None:
+                time.sleep(1)
+            print(f"JupyterHub exited with status {hub.hub.returncode}; starting it again "
+                  "(the students' servers and the proxy keep running).", file=sys.stderr)
+            hub.start_hub()
+        print(f"JupyterHub stopped {MAX_RESTARTS} times: giving up.", file=sys.stderr)
     except KeyboardInterrupt:
         print("\nStopping the students' servers, the hub and the proxy...", flush=True)
     finally:
