@@ -106,3 +106,23 @@ check-data: setup
 
 clean:
 	rm -rf $(VENV) node_modules test-output .pytest_cache .ruff_cache
+
+# A JupyterHub on this machine for a trial run or a small class (docs/larger-classes.md):
+# loopback only, shared trial password, one server and home per student under HUB_ROOT
+# (default hub/run/). Ctrl-C stops the students' servers, the hub and its proxy.
+# JupyterHub comes with the dev tools (requirements-dev.txt includes requirements-hub.txt,
+# configurable-http-proxy is in package-lock.json): its smoke test runs in `make unit`.
+N ?= 10
+
+$(DEV_STAMP): requirements-hub.txt
+
+.PHONY: hub classtest
+
+hub: setup-dev
+	$(BIN)/python -m hub.launcher
+
+# A class of N simulated students on that hub, measured, then the faults and the isolation
+# test (benchmarks/README.md); loopback only, capped in requests and time, never in make test.
+classtest: setup-dev
+	$(BIN)/python benchmarks/class_load.py --students $(N)
+	$(BIN)/python benchmarks/class_load.py --faults

@@ -1,0 +1,1 @@
+"""A local JupyterHub for a trial or a small class: settings, provisioning, spawner, launcher."""
