@@ -313,7 +313,7 @@ def download_work() -> widgets.VBox:
     """One-click download links for all saved work, and a button that writes the export to disk."""
     links = widgets.HTML(download_links_html()).add_class("work-download")
     _download_links.add(links)
-    write = _button("Also write my-work.md into the work folder", "work-export")
+    write = _button("Also write these files into the work folder", "work-export")
     status = widgets.HTML().add_class("work-export-status")
 
     def on_write(_button: widgets.Button) -> None:
