@@ -169,23 +169,6 @@ def test_natural_key_orders_question_numbers():
     assert sorted(qids, key=natural_key) == ["01-card-b", "01-q2", "01-q10", "06-a1"]
 
 
-ENTRIES = {
-    "01-q10": {"kind": "open_question", "prompt": "Why?", "answer": "Line one\nLine two"},
-    "01-q2": {"kind": "multiple_choice", "prompt": "Who?", "answer": "B", "status": "correct"},
-    "01-card-x": {
-        "kind": "provenance",
-        "prompt": "Provenance card: x",
-        "fields": {"outlet": "A | B", "confidence": "high"},
-    },
-    "06-assessment": {
-        "kind": "assessment",
-        "prompt": "Assessment",
-        "fields": {"text": "x", "overall": "mixed"},
-        "rows": [{"claim": "C1", "verdict": "supported"}, {"claim": "C2", "evidence": "E"}],
-    },
-}
-
-
 def test_concurrent_saves_from_several_processes_keep_every_entry():
     """Issue 11 §4: the benchmark's 8 × 200 (benchmarks/save_stress.py) at a smaller size."""
     assert save_storm(save_file(), workers=6, count=40) == {"refused": 0, "lost": 0, "saves": 240}
