@@ -21,13 +21,12 @@ import pandas as pd
 
 from helpers.analysis.dates import date_span
 from helpers.limits import MAX_TEXT_BYTES, MAX_WORDS
-from helpers.paths import REPO_ROOT
+from helpers.paths import CATALOGUE_NAME, REPO_ROOT
 from helpers.paths import data_dir as default_data_dir
 from helpers.problems import CourseProblem
 from helpers.text.reading_text import ReadingText, reading_text
 from helpers.text.words import count_words
 
-CATALOGUE_NAME = "sources.csv"
 EVENTS_NAME = "events.csv"
 TEXTS_FOLDER = "texts"
 #: Conclusions about the texts (reconstructed dates, languages), kept apart from the catalogue.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import textwrap
 from collections import Counter
@@ -9,7 +10,12 @@ from collections import Counter
 import pytest
 
 from helpers.course.bank import KINDS, SKILLS, question, question_markdown, read_bank
+from helpers.paths import REPO_ROOT
 from helpers.problems import CourseProblem
+
+#: The ids of the five delivered texts, as the delivered catalogue lists them.
+with (REPO_ROOT / "data" / "sources.csv").open(encoding="utf-8") as _catalogue:
+    DELIVERED = [row["text_id"] for row in csv.DictReader(_catalogue)]
 
 CHOICE = """
 [[question]]
@@ -73,6 +79,15 @@ def test_a_wrong_answer_must_be_a_wrong_option(tmp_path):
     assert "wrong answer 'B' is not a wrong option" in problems_of(tmp_path, entry)
 
 
+def test_the_texts_a_question_is_about_are_read_and_checked(tmp_path):
+    q = read_bank(write_bank(tmp_path, CHOICE + 'texts = ["xi-keynote", "song-tao"]\n'))["07-q1"]
+    assert q.texts == ("xi-keynote", "song-tao")
+    assert read_bank(write_bank(tmp_path, CHOICE))["07-q1"].texts == ()
+    for bad in ('"xi-keynote"', "[]", '["xi-keynote", ""]'):
+        message = problems_of(tmp_path, CHOICE + f"texts = {bad}\n")
+        assert "07-q1: texts must be a list of text ids" in message, bad
+
+
 def test_duplicate_ids_are_rejected_across_files(tmp_path):
     assert "07-q1: the id is used twice" in problems_of(tmp_path, CHOICE, CHOICE)
 
@@ -121,6 +136,25 @@ def test_the_bank_holds_every_exercise_of_the_course():
             assert q.model_answer and q.rubric, q.id
         else:
             assert q.hint and q.explanation, q.id
+
+
+def test_the_texts_of_every_question_are_delivered_texts():
+    named = {q.id: q.texts for q in read_bank().values() if q.texts}
+    assert len(DELIVERED) == 5
+    assert {t for texts in named.values() for t in texts} == set(DELIVERED)
+    assert all(len(set(texts)) == len(texts) for texts in named.values())
+
+
+def test_a_question_that_names_a_text_lists_it_and_general_questions_list_none():
+    """Every delivered id a prompt or option names is in `texts`; only these questions of
+    method (they can be answered on any text set) have no `texts`."""
+    general = {"00-q1", "00-notes", "01-q13", "01-q14", "01-notes", "02-notes", "03-q6",
+               "03-notes", "04-notes", "05-notes", "06-q1", "06-q3"}
+    questions = read_bank().values()
+    assert {q.id for q in questions if not q.texts} == general
+    for q in questions:
+        words = " ".join((q.prompt, *q.options))
+        assert [t for t in DELIVERED if t in words and t not in q.texts] == [], q.id
 
 
 def test_every_listed_wrong_answer_is_judged_wrong():

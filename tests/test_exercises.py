@@ -3,11 +3,12 @@
 import base64
 import html
 import re
+from pathlib import Path
 from types import MappingProxyType
 
 from widget_finder import find
 
-from helpers.course.bank import Question
+from helpers.course.bank import Question, bank
 from helpers.course.exercises import (
     answer_box,
     ask,
@@ -53,6 +54,7 @@ OPEN = Question(
     rubric=("Names a reason",),
 )
 NOTES = Question(id="01-notes", notebook="01", kind="notes", prompt="Your notes")
+OTHER_TEXTS = Path(__file__).resolve().parent / "data" / "other_texts"
 
 
 def text_of(html_value: str) -> str:
@@ -233,6 +235,25 @@ def test_ask_draws_a_bank_question_and_reports_an_unknown_id_in_words():
     problem = ask("09-q99")
     assert "exercise-problem" in problem._dom_classes
     assert "no question '09-q99'" in text_of(problem.value)
+
+
+def test_ask_skips_a_question_about_texts_the_data_folder_lacks(monkeypatch):
+    monkeypatch.setenv("COURSE_DATA_DIR", str(OTHER_TEXTS))
+    skipped = ask("02-q4")  # about ultimas-noticias and xi-keynote
+    assert skipped._dom_classes == ("texts-skipped",)
+    assert text_of(skipped.value) == (
+        "This cell is about the five delivered texts; your text set does not have "
+        "ultimas-noticias, xi-keynote, so it is skipped.")
+    assert not load_work().entries  # nothing is saved for a question not asked
+    assert "exercise-multiple-choice" in ask("00-q1")._dom_classes  # a general question
+    assert "exercise-open-question" in ask("01-q13")._dom_classes
+
+
+def test_ask_draws_every_question_of_the_bank_on_the_delivered_texts(monkeypatch):
+    monkeypatch.delenv("COURSE_DATA_DIR", raising=False)
+    drawn = {qid: ask(qid)._dom_classes for qid in bank()}
+    assert len(drawn) == 55
+    assert {qid: classes for qid, classes in drawn.items() if "exercise" not in classes} == {}
 
 
 def test_name_field_saves_the_student_profile_entry():

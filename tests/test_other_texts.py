@@ -5,6 +5,7 @@ course notebook run with no error output."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import nbformat
@@ -13,7 +14,10 @@ import pytest
 from nbclient import NotebookClient
 
 from helpers import load_corpus
+from helpers.course.bank import bank
+from helpers.course.lessons import asked_id
 from helpers.course.texts import missing_texts, needs_texts, skipped_html
+from helpers.paths import _listed_ids, catalogue_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER_TEXTS = ROOT / "tests" / "data" / "other_texts"
@@ -54,6 +58,29 @@ def test_missing_texts_are_named_and_skipped():
         "your text set does not have xi-keynote, so it is skipped.</em></p>")
 
 
+def test_catalogue_ids_follow_the_data_folder_and_its_edits(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_DATA_DIR", str(OTHER_TEXTS))
+    assert catalogue_ids() == set(load_corpus(OTHER_TEXTS).index)
+    monkeypatch.delenv("COURSE_DATA_DIR")
+    assert catalogue_ids() == set(DELIVERED)
+    catalogue = tmp_path / "sources.csv"
+    assert catalogue_ids(tmp_path) == frozenset()  # no catalogue: no texts
+    catalogue.write_text("\ufefftitle, text_id \nA, a-text\n\n,\nB , b-text\nC\n", encoding="utf-8")
+    assert catalogue_ids(tmp_path) == {"a-text", "b-text"}
+    catalogue.write_text("title,text_id\nA,a-text\nD,d-text\n", encoding="utf-8")
+    os.utime(catalogue, ns=(1, 1))  # an edit is seen even when the size is unchanged
+    assert catalogue_ids(tmp_path) == {"a-text", "d-text"}
+    catalogue.write_text("title,id\nA,a-text\n", encoding="utf-8")
+    assert catalogue_ids(tmp_path) == frozenset()  # no text_id column
+
+
+def test_catalogue_ids_read_an_unchanged_catalogue_once():
+    _listed_ids.cache_clear()
+    for _ in range(50):
+        catalogue_ids(OTHER_TEXTS)
+    assert (_listed_ids.cache_info().misses, _listed_ids.cache_info().hits) == (1, 49)
+
+
 def test_workbench_runs_on_other_texts(monkeypatch):
     nb = run_on_other_texts(ROOT / "notebooks" / "workbench.ipynb", monkeypatch)
     assert errors(nb) == []
@@ -74,4 +101,20 @@ def test_workbench_names_no_text():
 @pytest.mark.othertexts
 @pytest.mark.parametrize("notebook", COURSE, ids=[n.stem for n in COURSE])
 def test_course_notebook_runs_on_other_texts(notebook, monkeypatch):
-    assert errors(run_on_other_texts(notebook, monkeypatch)) == []
+    nb = run_on_other_texts(notebook, monkeypatch)
+    assert errors(nb) == []
+    # no answer box asks about a text the set lacks; every other question draws its box
+    drawn = asked_widgets(nb)
+    assert drawn and set(drawn) <= set(bank())
+    skipped = {qid for qid, classes in drawn.items() if "texts-skipped" in classes}
+    assert skipped == {qid for qid in drawn if bank()[qid].texts}
+    assert all("exercise" in drawn[qid] for qid in set(drawn) - skipped)
+
+
+def asked_widgets(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """Question id of each `ask(...)` cell -> the CSS classes of the widget it displayed."""
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    view = "application/vnd.jupyter.widget-view+json"
+    return {asked_id(cell): state[out["data"][view]["model_id"]]["state"]["_dom_classes"]
+            for cell in nb.cells if asked_id(cell)
+            for out in cell.outputs if view in out.get("data", {})}

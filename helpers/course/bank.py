@@ -30,11 +30,13 @@ _REQUIRED = {
     "open": _COMMON | {"skill", "model_answer", "rubric"},
     "notes": _COMMON,
 }
+#: `texts` lists the ids of the texts a question is about: on a text set without them (a
+#: teacher's own, `COURSE_DATA_DIR`) the question is not asked. General questions have none.
 _OPTIONAL = {
-    "choice": {"wrong", "key_note"},
-    "short": {"wrong", "key_note"},
-    "open": {"key_note"},
-    "notes": set(),
+    "choice": {"texts", "wrong", "key_note"},
+    "short": {"texts", "wrong", "key_note"},
+    "open": {"texts", "key_note"},
+    "notes": {"texts"},
 }
 _ID = re.compile(r"^(?P<notebook>\d\d)-(?:q(?P<number>\d+)|notes)$")
 
@@ -65,6 +67,7 @@ class Question:
     rubric: tuple[str, ...] = ()
     wrong: tuple[Wrong, ...] = ()
     key_note: str = ""
+    texts: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -97,12 +100,14 @@ def entry_problems(entry: object) -> list[str]:
         problems.append(f"{qid}: notebook must be {match['notebook']!r}")
     if kind != "notes" and entry.get("skill") not in SKILLS:
         problems.append(f"{qid}: skill must be one of {', '.join(SKILLS)}")
-    texts = ("prompt", "hint", "explanation", "model_answer", "key_note")
+    prose = ("prompt", "hint", "explanation", "model_answer", "key_note")
     problems += [
         f"{qid}: {key} must be non-empty text"
-        for key in texts
+        for key in prose
         if key in entry and not (isinstance(entry[key], str) and entry[key].strip())
     ]
+    if "texts" in entry and not _text_list(entry["texts"]):
+        problems.append(f'{qid}: texts must be a list of text ids, e.g. ["xi-keynote"]')
     problems += _wrong_problems(qid, entry)
     if kind == "choice" and not problems:
         problems += _choice_problems(qid, entry)
@@ -173,6 +178,7 @@ def _question(entry: dict) -> Question:
         rubric=tuple(entry.get("rubric", ())),
         wrong=tuple(Wrong(w["answer"], w["say"]) for w in entry.get("wrong", [])),
         key_note=entry.get("key_note", ""),
+        texts=tuple(entry.get("texts", ())),
     )
 
 

@@ -28,7 +28,7 @@ CHECKED_KINDS = frozenset({"choice", "multiple_choice", "short", "short_answer"}
 OPEN_KINDS = frozenset({"open", "open_question", "notes"})
 NAME_QID = "student"
 _QID = re.compile(r"\b\d{2}-q\d+\b")
-_ANCHOR = re.compile(r"""<a\s+(?:id|name)=["']([^"']+)["']""")
+_ANCHOR = re.compile(r"""<a\s[^>]*?(?<![\w-])(?:id|name)=["']([^"']+)["']""")
 _GRADE_MEASURES = ("first correct", "attempts", "final")
 
 
@@ -250,25 +250,24 @@ def student_grid(work: ClassWork) -> pd.DataFrame:
 def mistake_links(path: str | Path) -> dict[str, list[tuple[str, str]]]:
     """Question id -> [(mistake, link)] from a common-mistakes page that names question ids.
 
-    A heading or table row mentioning "01-q2" is linked to that question; the link points at
-    an explicit `<a id="...">` in the line, else at the heading's anchor, else at the page.
+    A heading or table row mentioning "01-q2" is linked to that question (other lines, such as
+    prose or comments, are not); the link points at an explicit `<a id="...">` in the line,
+    else at the heading's anchor, else at the page.
     """
     path = Path(path)
     if not path.is_file():
         return {}
     links: dict[str, list[tuple[str, str]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
         qids = _QID.findall(line)
-        if not qids:
+        if not qids or not line.startswith(("#", "|")):
             continue
         anchor = _ANCHOR.search(line)
-        if line.startswith("#"):
-            title = line.lstrip("#").strip()
-            target = anchor.group(1) if anchor else _heading_anchor(title)
-        else:
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            title = re.sub(r"<[^>]+>", "", cells[0]).strip()
-            target = anchor.group(1) if anchor else ""
+        heading = line.startswith("#")
+        title = line.lstrip("#") if heading else line.strip("|").split("|")[0]
+        title = re.sub(r"<[^>]+>", "", title).strip()
+        target = anchor.group(1) if anchor else _heading_anchor(title) if heading else ""
         bold = re.search(r"\*\*(.+?)\*\*", title)
         title = (bold.group(1) if bold else title).strip(" .*")
         link = f"{path.name}#{target}" if target else path.name
@@ -278,8 +277,9 @@ def mistake_links(path: str | Path) -> dict[str, list[tuple[str, str]]]:
 
 
 def _heading_anchor(title: str) -> str:
-    """The anchor GitHub and JupyterLab give a Markdown heading."""
-    return re.sub(r"[^\w\- ]", "", title.lower()).strip().replace(" ", "-")
+    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, each space a
+    hyphen. (JupyterLab keeps case and punctuation; an explicit `<a id>` serves both.)"""
+    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
 
 
 def answer_distribution(

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from helpers.course.bank import Question, question
+from helpers.course.texts import skipped_for_texts
 from helpers.course.workstore import (
     SAVE_FILE_NAME,
     download_links_html,
@@ -302,9 +303,11 @@ def answer_box(q: Question) -> widgets.VBox:
 
 def ask(qid: str) -> widgets.Widget:
     """The answer box of a bank question (the Markdown cell above states the question); a
+    question about texts the current data folder lacks says so in one line instead, and a
     problem with the bank is shown in words, not as a traceback."""
     try:
-        return answer_box(question(qid))
+        q = question(qid)
+        return skipped_for_texts(q.texts) or answer_box(q)
     except CourseProblem as problem:
         return widgets.HTML(status_html(str(problem))).add_class("exercise-problem")
 
