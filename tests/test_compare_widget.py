@@ -70,6 +70,10 @@ def test_changed_numbers_follow_the_figure_pairs_of_claims():
     assert trace["source"].notna().tolist() == [True, True, True, False]
     assert changed_numbers(trace, later, earlier).tolist() == [True, False, True, False]
     assert list(filter_trace(trace, "changed numbers", later, earlier).index) == [0, 2]
+    page = visible(view_html(trace, left_out(later, earlier), "changed numbers", "s", later,
+                             earlier))  # fmt: skip
+    assert "Filter changed numbers: 2 rows." in page
+    assert "30 nurses" in page and "200 guests" in page and "20 beds" not in page
 
 
 def test_filters_keep_the_right_rows():

@@ -198,6 +198,10 @@ def view_html(trace: pd.DataFrame, dropped: pd.DataFrame, kind: str, state: str,
         rows = filter_trace(trace, kind, derived, source)
         shown, table = len(rows), _trace_table(rows.head(ROWS_SHOWN))
     note = f"<p>Filter <strong>{html.escape(kind)}</strong>: {shown} rows.</p>"
+    if kind == "changed numbers":
+        note += ("<p>Later sentences with a figure whose value differs from the earlier "
+                 "sentence's figure for the same thing, or that the earlier sentence does not "
+                 "have at all (as the claims table pairs figures).</p>")  # fmt: skip
     if shown > ROWS_SHOWN:
         note += (f"<p class='compare-cut'><strong>Only the first {ROWS_SHOWN} of {shown} rows "
                  f"are shown</strong>; {shown - ROWS_SHOWN} more are left out here. Choose a "
