@@ -91,9 +91,9 @@ _MAX_POSTINGS = 60
 # this much. A heading (a title, a byline: a line that is not a sentence) shares a name or a
 # title with a full sentence but cannot be the source of what it states, though it scores
 # high (a short line fully contained in the sentence): when it is the best alone and traces
-# the sentence, the full sentence that best says the rest is paired with it and named the
-# source (no gain needed), the heading becomes a further source; a heading that does not
-# trace the sentence alone is not lifted by pairing with sentences that share topic words.
+# the sentence, though not closely, the full sentence that best says the rest is paired with
+# it and named the source (no gain needed), the heading becomes a further source; a heading
+# that does not trace the sentence alone is not lifted by pairing with topic sentences.
 _PAIRED = 3
 _PAIR_GAIN = 0.05
 # Another sentence counts as a further source when it supplies at least this many of the
@@ -332,7 +332,8 @@ def _match(row: _Row, mine: _Side, quoted: list[str], index: _Index, source: _Te
     partners = [c for *_, c in scored[1:_PAIRED]] if score < CLOSE else []
     heading = source.headings[best] and not is_heading(row.sentence.text)
     if heading:
-        partners = _sentences_for_rest(mine, best, index, source) if score >= PARAPHRASE else []
+        partners = (_sentences_for_rest(mine, best, index, source)
+                    if PARAPHRASE <= score < CLOSE else [])
     partner, gain = None, 0.0 if heading else _PAIR_GAIN
     for other in partners:
         joint, _ = _score(mine, _side(source, tuple(sorted((best, other))), index), index)
