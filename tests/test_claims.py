@@ -397,3 +397,18 @@ def test_last_year_is_read_from_the_page_date():
     assert set(raised["verdict"]) == {"conflicting"}
     roof = table[table["phrase"].isin(["about 12,000 pounds", "about 20,000 pounds"])]
     assert roof["claim"].nunique() == 1 and set(roof["verdict"]) == {"conflicting"}
+
+
+def test_figures_that_name_nothing_counted_pair_in_order_when_both_have_as_many():
+    minutes = "The council approved the plan by a vote of 12 to 3. The plan costs 4 million euros."
+    changed = "The council backed the plan by a vote of 9 to 6, the mayor said."
+    pairs = claims_module.figure_pairs(changed, minutes)
+    assert pairs[["derived_value", "source_value", "status"]].values.tolist() == [
+        [9.0, 12.0, "changed"], [6.0, 3.0, "changed"]]
+    same = claims_module.figure_pairs(
+        "The plan was approved by a vote of 12 to 3, the mayor said.", minutes)
+    assert same["status"].tolist() == ["same", "same"]
+    # Three figures against two: which counts what is not clear, so none is paired.
+    odd = claims_module.figure_pairs(
+        "The council approved the plan by a vote of 12 to 3 to 1.", minutes)
+    assert odd["status"].tolist() == ["unpaired"] * 3

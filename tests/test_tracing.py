@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import comparable_words, left_out, load_corpus, trace_sources
-from helpers.analysis.tracing import COLUMNS, PARAPHRASE, RELATIONS, relation_of
+from helpers.analysis.tracing import (
+    COLUMNS,
+    PARAPHRASE,
+    RELATIONS,
+    candidate_scores,
+    is_heading,
+    relation_of,
+)
 from helpers.text.quotations import quotation_parts, quotation_spans
 from helpers.text.reading_text import reading_text
 
@@ -380,3 +387,63 @@ def test_recall_aids_need_no_download():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True).stdout  # fmt: skip
     assert out.split() == ["organization", "wellbeing", "0.0"]
+
+
+# A speech with a title, a byline and the speaker's office on lines of their own, and a
+# report whose sentences name the speaker (shared with the byline) and restate the speech's
+# sentences in other words.
+ADDRESS = (
+    "Keeping Our Harbours Safe for Every Crew\n\n"
+    "Address by Admiral Tomasz Wielgosz\n\n"
+    "Chief Inspector of the Northern Coastal Safety Authority\n\n"
+    "Colleagues,\n\n"
+    "The sea has fed this coast for centuries. "
+    "Fuel prices have risen sharply this winter, and many crews now sail with fewer hands. "
+    "Port authorities, as an important guardian of maritime trade, need to keep the channels "
+    "open and shoulder their lasting duty to ensure the sailors' welfare and pursue safer "
+    "navigation. "
+    "First, we need to shoulder the duty to modernise the harbours by dredging the channels. "
+    "Second, we need to shoulder the duty to deepen cooperation by working together to tackle "
+    "regional risks and storms. "
+    "Every lighthouse on this coast will be automated by the end of the decade."
+)
+ADDRESS_REPORT = (
+    "Admiral Tomasz Wielgosz urged the region's port authorities to accept their duty to "
+    "protect the welfare of sailors and the safety of navigation. "
+    "Wielgosz, chief inspector of the Northern Coastal Safety Authority, called on port "
+    "authorities to strengthen cooperation to tackle storms, smuggling and oil spills."
+)
+
+
+def test_a_heading_that_shares_the_speakers_name_or_title_is_not_named_the_source():
+    trace = trace_sources(ADDRESS_REPORT, ADDRESS)
+    assert trace["source"].tolist() == [
+        "Port authorities, as an important guardian of maritime trade, need to keep the "
+        "channels open and shoulder their lasting duty to ensure the sailors' welfare and "
+        "pursue safer navigation.",
+        "Second, we need to shoulder the duty to deepen cooperation by working together to "
+        "tackle regional risks and storms.",
+    ]
+    assert trace["also_from"].tolist() == [
+        ["Address by Admiral Tomasz Wielgosz"],
+        ["Chief Inspector of the Northern Coastal Safety Authority"],
+    ]
+    assert trace["relation"].tolist() == ["paraphrase", "paraphrase"]
+
+
+def test_candidate_scores_keep_the_heading_beside_the_named_source():
+    scores = candidate_scores(ADDRESS_REPORT, ADDRESS)
+    first = scores[scores["derived_index"] == 0]
+    assert first["source_index"].tolist()[:1] == [6]  # the named source, with the table's score
+    assert first["score"].iloc[0] == trace_sources(ADDRESS_REPORT, ADDRESS)["score"].iloc[0]
+    assert 1 in first["source_index"].tolist()  # the byline keeps its own row
+    assert first["source_index"].is_unique
+
+
+def test_is_heading_tells_lines_from_sentences():
+    assert is_heading("Address by Admiral Tomasz Wielgosz")
+    assert is_heading("Colleagues,")
+    assert is_heading("Harbours Safe for Every Crew...")  # a cut headline
+    assert not is_heading("The sea has fed this coast.")
+    assert not is_heading('"Keep the channels open!" she said.')
+    assert not is_heading("Is it safe?")

@@ -121,16 +121,22 @@ def counts_same_thing(a: str, b: str) -> bool:
     return a.split()[-1] == b.split()[-1] or fuzz.token_set_ratio(a, b) >= COUNTED_SIMILARITY
 
 
-def _partner(figure, candidates: pd.DataFrame):
+def _partner(figure, candidates: pd.DataFrame, bare: list[int]):
     """The figure among `candidates` (figures of the traced source sentence) that counts the
-    same thing as `figure`: same kind and counted noun, or the only one of its kind when
-    neither names what it counts (percentages, sums of money)."""
+    same thing as `figure`: same kind and counted noun, or, when neither names what it counts
+    (percentages, sums of money, "a vote of 12 to 3"), the only one of its kind, or the one
+    in the same place when both sentences have as many such figures of the kind (`bare`:
+    starts of the derived sentence's figures of this kind that name nothing counted)."""
     same_kind = candidates[candidates["kind"] == figure.kind]
     for other in same_kind.itertuples():
         if counts_same_thing(figure.counted, other.counted):
             return other
-    if not figure.counted and len(same_kind) == 1 and not same_kind["counted"].iloc[0]:
+    if figure.counted or not len(same_kind) or same_kind["counted"].astype(bool).any():
+        return None
+    if len(same_kind) == 1:
         return next(same_kind.itertuples())
+    if len(same_kind) == len(bare):
+        return next(same_kind.iloc[[bare.index(figure.start)]].itertuples())
     return None
 
 
@@ -146,7 +152,8 @@ def figure_pairs(derived: str, source: str) -> pd.DataFrame:
     theirs = _amounts(source)
     ends = trace["derived_end"].tolist()
     rows = []
-    for figure in _amounts(derived).itertuples():
+    mine = _amounts(derived)
+    for figure in mine.itertuples():
         k = bisect.bisect_right(ends, figure.start)
         traced = trace.iloc[k] if k < len(trace) else None
         other, via = None, ""
@@ -157,9 +164,13 @@ def figure_pairs(derived: str, source: str) -> pd.DataFrame:
             for text in traced["also_from"]:
                 at = source.find(text)
                 spans.append((at, at + len(text)))
+            sentence = mine[(mine["start"] >= traced["derived_start"])
+                            & (mine["start"] < traced["derived_end"])
+                            & (mine["kind"] == figure.kind) & ~mine["counted"].astype(bool)]
+            bare = sorted(sentence["start"].tolist())
             for n, (start, end) in enumerate(spans):
                 inside = theirs[(theirs["start"] >= start) & (theirs["start"] < end)]
-                other = _partner(figure, inside)
+                other = _partner(figure, inside.sort_values("start"), bare)
                 if other is not None:
                     via = "also from" if n else "source"
                     break

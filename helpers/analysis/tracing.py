@@ -80,6 +80,7 @@ _NOT_CONTENT = FUNCTION_WORDS - word_set(
     "being me him us them here while every both also into over under about around across "
     "between among through within without against during before after since per"
 )
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?]['\"’”»)\]]*\s*$")
 _ELLIPSIS = re.compile(r"(?:\.\s?){3,}|…|\[\s*\.\.\.\s*\]")
 _RARE_WORDS_PER_SENTENCE = 8
 _CANDIDATES = 6
@@ -87,7 +88,12 @@ _CANDIDATES = 6
 _MAX_POSTINGS = 60
 # One derived sentence may merge two source sentences: unless the best alone is close, it is
 # tried with the next candidates, and a pair's score counts when it beats the best alone by
-# this much.
+# this much. A heading (a title, a byline: a line that is not a sentence) shares a name or a
+# title with a full sentence but cannot be the source of what it states, though it scores
+# high (a short line fully contained in the sentence): when it is the best alone and traces
+# the sentence, though not closely, the full sentence that best says the rest is paired with
+# it and named the source (no gain needed), the heading becomes a further source; a heading
+# that does not trace the sentence alone is not lifted by pairing with topic sentences.
 _PAIRED = 3
 _PAIR_GAIN = 0.05
 # Another sentence counts as a further source when it supplies at least this many of the
@@ -104,6 +110,12 @@ _QUOTED_WORDS = 3
 def comparable_words(text: str) -> list[str]:
     """Words of `text` with typography and capitals levelled: what a verbatim check compares."""
     return WORD.findall(text.translate(_TYPOGRAPHY).lower())
+
+
+def is_heading(text: str) -> bool:
+    """True for a line that is not a sentence: a title, a byline, a salutation (it does not
+    end in a full stop, question or exclamation mark, quotes and brackets aside)."""
+    return not _SENTENCE_END.search(text)
 
 
 def relation_of(score: float) -> str:
@@ -124,11 +136,13 @@ class _Text:
     words: list[list[str]]
     keys: list[list[str]]
     names: list[frozenset[str]]
+    headings: list[bool]
 
     @classmethod
     def of(cls, text: str) -> _Text:
         sentences = split_sentences(text)
         words, keys, names = [], [], []
+        headings = [is_heading(s.text) for s in sentences]
         for sentence in sentences:
             raw = WORD.findall(sentence.text.translate(_TYPOGRAPHY))
             lowered = [w.lower() for w in raw]
@@ -136,7 +150,7 @@ class _Text:
             keys.append([word_key(w) for w in lowered if w not in _NOT_CONTENT])
             names.append(frozenset(word_key(w.lower()) for w in raw[1:]
                                    if w[:1].isupper() and w.lower() not in _NOT_CONTENT))
-        return cls(sentences, words, keys, names)
+        return cls(sentences, words, keys, names, headings)
 
     def window(self, centre: int, reach: int) -> list[str]:
         """Words of sentences `centre - reach` to `centre + reach`, run together."""
@@ -191,12 +205,13 @@ class _Index:
         df = len(self.postings.get(key, ()))
         return 0 < df <= SPECIFIC_DF and (is_rare(key) or key in names)
 
-    def candidates(self, keys: list[str]) -> list[int]:
-        """Source sentences sharing the most informative words with `keys`, best first."""
+    def candidates(self, keys: list[str], words: int = _RARE_WORDS_PER_SENTENCE) -> list[int]:
+        """Source sentences sharing the most informative of the `words` rarest of `keys`,
+        best first."""
         usable = {k for k in keys if k in self.postings}
         rare = sorted(usable, key=lambda k: (len(self.postings[k]), -self.weight(k), k))
         votes: Counter[int] = Counter()
-        for key in rare[:_RARE_WORDS_PER_SENTENCE]:
+        for key in rare[:words]:
             postings = self.postings[key]
             if len(postings) <= _MAX_POSTINGS:
                 for number in postings:
@@ -295,6 +310,16 @@ def _also_from(keys: list[str], best: int, others: list[int], source: _Text) -> 
     return also
 
 
+def _sentences_for_rest(mine: _Side, heading: int, index: _Index, source: _Text) -> list[int]:
+    """Full sentences that best say what a derived sentence adds to a heading it shares
+    words with (a title, a byline): found with all its other words, not only the rarest,
+    since the rarest are often the name or title the heading supplies."""
+    rest = [k for k in mine.keys if k not in index.side(heading).keyset]
+    found = [c for c in index.candidates(rest, words=len(rest)) if not source.headings[c]]
+    ranked = sorted(found, key=lambda c: -_score(mine, index.side(c), index)[0])
+    return ranked[: _PAIRED - 1]
+
+
 def _match(row: _Row, mine: _Side, quoted: list[str], index: _Index, source: _Text) -> None:
     """Fill in the best source sentence of one derived sentence, its score and relation."""
     candidates = index.candidates(mine.keys)
@@ -304,11 +329,18 @@ def _match(row: _Row, mine: _Side, quoted: list[str], index: _Index, source: _Te
                     key=lambda item: (-item[0], -item[1], item[2]))  # fmt: skip
     score, _, best = scored[0]
     row.scored = [(c, round(value, 3)) for value, _, c in scored]
-    partner = None
-    for _, _, other in scored[1:_PAIRED] if score < CLOSE else []:
+    partners = [c for *_, c in scored[1:_PAIRED]] if score < CLOSE else []
+    heading = source.headings[best] and not is_heading(row.sentence.text)
+    if heading:
+        partners = (_sentences_for_rest(mine, best, index, source)
+                    if PARAPHRASE <= score < CLOSE else [])
+    partner, gain = None, 0.0 if heading else _PAIR_GAIN
+    for other in partners:
         joint, _ = _score(mine, _side(source, tuple(sorted((best, other))), index), index)
-        if joint > score + _PAIR_GAIN:
+        if joint >= score + gain:
             score, partner = joint, other
+    if heading and partner is not None:
+        best, partner = partner, best
     whole_verbatim = len(mine.words) >= _SHORT_WORDS and _contains(mine.words,
                                                                    source.window(best, 1))
     checked = quoted if row.in_quotes else mine.words
@@ -318,13 +350,13 @@ def _match(row: _Row, mine: _Side, quoted: list[str], index: _Index, source: _Te
     elif row.in_quotes and found and len(quoted) >= _QUOTED_WORDS:
         score = max(score, PARAPHRASE)
     row.score = score
-    row.scored[0] = (best, round(score, 3))
+    row.scored = [(best, round(score, 3))] + [item for item in row.scored if item[0] != best]
     row.relation = relation_of(score)
     if row.relation == "none":
         return
     row.source = best
     row.verbatim = found if row.in_quotes else whole_verbatim
-    others = [c for *_, c in scored[1:] if c != partner]
+    others = [c for *_, c in scored if c not in (best, partner)]
     row.also_from = [partner] if partner is not None else []
     row.also_from += _also_from(mine.keys, best, others, source)
 

@@ -14,7 +14,6 @@ import base64
 import html
 import io
 import itertools
-import re
 from functools import lru_cache
 
 import ipywidgets as widgets
@@ -23,17 +22,16 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from helpers.analysis.claims import figure_pairs
 from helpers.analysis.tracing import CLOSE, PARAPHRASE, candidate_scores, left_out, trace_sources
 from helpers.limits import MAX_WORDS
 from helpers.problems import CourseProblem
-from helpers.text.diffing import diff_words
 from helpers.text.sentences import split_sentences
 from helpers.text.words import count_words
 from helpers.views.diff_view import diff_html
 
 FILTERS = ("all", "changed numbers", "quotations", "no source", "left out")
 PASTE = "(paste a text)"
-_DIGIT = re.compile(r"\d")
 # The map has at most this many cells per side; longer texts share a cell between several
 # sentences (the cell shows their highest score), so the map never grows with the square of
 # the texts.
@@ -103,25 +101,25 @@ def problem_html(problem: CourseProblem) -> str:
             f"<ul>{items}</ul></div>")  # fmt: skip
 
 
-def changed_numbers(derived: str, source: str | None) -> bool:
-    """True when a word that differs between the two sentences holds a digit."""
-    if source is None:
-        return False
-    return any(
-        op != "equal" and (_DIGIT.search(a_part) or _DIGIT.search(b_part))
-        for op, a_part, b_part in diff_words(source, derived)
-    )
+def changed_numbers(trace: pd.DataFrame, derived: str, source: str) -> pd.Series:
+    """For each row of `trace` (of `derived` against `source`): True when a figure of the
+    later sentence is paired with a source figure of another value, or has none counting the
+    same thing in its traced source (`figure_pairs`, as the claims table reads figures)."""
+    pairs = figure_pairs(derived, source)
+    flagged = pairs.loc[pairs["status"].isin(["changed", "unpaired"]), "derived_start"].tolist()
+    keep = [any(start <= at < end for at in flagged)
+            for start, end in zip(trace["derived_start"], trace["derived_end"], strict=True)]
+    return pd.Series(keep, index=trace.index, dtype=bool)
 
 
-def filter_trace(trace: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Rows of a trace table a filter keeps (`kind` is one of FILTERS except "left out")."""
+def filter_trace(trace: pd.DataFrame, kind: str, derived: str = "", source: str = ""
+                 ) -> pd.DataFrame:  # fmt: skip
+    """Rows of a trace table a filter keeps (`kind` is one of FILTERS except "left out");
+    "changed numbers" needs the two texts the trace was made from."""
     if kind == "all":
         return trace
     if kind == "changed numbers":
-        keep = [
-            changed_numbers(d, s) for d, s in zip(trace["derived"], trace["source"], strict=True)
-        ]
-        return trace[pd.Series(keep, index=trace.index, dtype=bool)]
+        return trace[changed_numbers(trace, derived, source)]
     if kind == "quotations":
         return trace[trace["in_quotes"]]
     if kind == "no source":
@@ -183,9 +181,11 @@ def _left_out_table(rows: pd.DataFrame) -> str:
     return f"<table class='compare-table'>{head}{body}</table>"
 
 
-def view_html(trace: pd.DataFrame, dropped: pd.DataFrame, kind: str, state: str) -> str:
+def view_html(trace: pd.DataFrame, dropped: pd.DataFrame, kind: str, state: str,
+              derived: str = "", source: str = "") -> str:  # fmt: skip
     """The whole view for one filter: a summary line, then the table; `state` goes into a
-    `data-state` attribute so a browser test can tell one update from the next."""
+    `data-state` attribute so a browser test can tell one update from the next. `derived`
+    and `source` are the texts compared (the "changed numbers" filter reads their figures)."""
     counts = trace["relation"].value_counts()
     summary = ", ".join(f"{counts.get(r, 0)} {r}" for r in _RELATION_LABELS)
     intro = (
@@ -195,9 +195,13 @@ def view_html(trace: pd.DataFrame, dropped: pd.DataFrame, kind: str, state: str)
     if kind == "left out":
         shown, table = len(dropped), _left_out_table(dropped.head(ROWS_SHOWN))
     else:
-        rows = filter_trace(trace, kind)
+        rows = filter_trace(trace, kind, derived, source)
         shown, table = len(rows), _trace_table(rows.head(ROWS_SHOWN))
     note = f"<p>Filter <strong>{html.escape(kind)}</strong>: {shown} rows.</p>"
+    if kind == "changed numbers":
+        note += ("<p>Later sentences with a figure whose value differs from the earlier "
+                 "sentence's figure for the same thing, or that the earlier sentence does not "
+                 "have at all (as the claims table pairs figures).</p>")  # fmt: skip
     if shown > ROWS_SHOWN:
         note += (f"<p class='compare-cut'><strong>Only the first {ROWS_SHOWN} of {shown} rows "
                  f"are shown</strong>; {shown - ROWS_SHOWN} more are left out here. Choose a "
@@ -322,7 +326,8 @@ def compare_versions(
             return
         state = f"{next(counter)}|{derived_choice.value}|{source_choice.value}|{shown.value}"
         view.value = view_html(
-            trace_sources(later, earlier), left_out(later, earlier), shown.value, state
+            trace_sources(later, earlier), left_out(later, earlier), shown.value, state,
+            later, earlier,
         )
         alt = (f"Similarity map of {derived_choice.value} (rows) against {source_choice.value} "
                "(columns); the caption above explains how to read it.")
