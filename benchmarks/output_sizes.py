@@ -6,7 +6,9 @@ other until the next copy would pass `MAX_WORDS` (the largest text the module ac
 executes every course notebook and `notebooks/workbench.ipynb` against it with nbclient
 (COURSE_DATA_DIR set to that folder, COURSE_WORK_DIR to an empty temporary folder). Per code
 cell it records the bytes the cell adds to the saved notebook (its outputs plus the saved
-state of the widgets it shows) and the pixel size of every figure. `--data DIR` measures
+state of the widgets it shows) and the pixel size of every figure; then, in this process, the
+HTML a student gets on picking the long text in the span viewers and the compare widget
+(what a saved notebook does not show, as they open on another text). `--data DIR` measures
 another data folder instead (e.g. `data` for the five texts alone); `--json FILE` saves the
 numbers, and `--before FILE` prints a before/after table against such a file.
 """
@@ -112,6 +114,30 @@ def measure(path: Path, data: Path) -> dict:
             "cells": cells}  # fmt: skip
 
 
+def long_text_views(data: Path) -> dict[str, int]:
+    """Bytes of each view a student opens on the long text (first part, default filter)."""
+    import pandas as pd
+
+    from helpers import load_corpus, translation_traces
+    from helpers.analysis import framing
+    from helpers.analysis.tracing import left_out, trace_sources
+    from helpers.views.compare_widget import similarity_png, view_html
+    from helpers.views.highlight import span_view_html
+
+    corpus = load_corpus(data)
+    text, source = corpus.loc[LONG_ID, "text"], corpus.loc["xi-keynote", "text"]
+    marks = pd.concat([framing.vague_attributions(text), framing.evaluative_spans(text)],
+                      ignore_index=True)  # fmt: skip
+    return {
+        "span viewer, translation traces (04, workbench)":
+            len(span_view_html(text, translation_traces(text))),
+        "span viewer, close-reading marks (05, workbench)": len(span_view_html(text, marks)),
+        "compare view, long text against xi-keynote (02, workbench)":
+            len(view_html(trace_sources(text, source), left_out(text, source), "all", "")),
+        "compare map (PNG)": len(similarity_png(text, source)),
+    }  # fmt: skip
+
+
 def _mb(size: int) -> str:
     return f"{size / 1e6:.2f} MB" if size >= 100_000 else f"{size / 1e3:.0f} kB"
 
@@ -162,10 +188,17 @@ def main() -> None:
         for path in args.notebooks:
             results[path.name] = measure(path.resolve(), data)
             print(f"{path.name}: {results[path.name]['seconds']} s", file=sys.stderr)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        views = {} if args.data else long_text_views(data)
     before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
     print(report(results, before))
+    if views:
+        old = (before or {}).get("views on the long text", {})
+        print("\n| view of the long text | bytes |\n|---|---|")
+        for name, size in views.items():
+            print(f"| {name} | {_mb(old[name]) + ' → ' if name in old else ''}{_mb(size)} |")
+        results["views on the long text"] = views
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

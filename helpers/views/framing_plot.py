@@ -1,7 +1,8 @@
 """Bar chart of how often each text uses each term (the table from `term_frequencies`).
 
-At most one text per hatching pattern and MAX_CHART_ROWS bars, so the chart stays readable
-for many texts or terms; the title says what is left out.
+At most one text per hatching pattern and twice MAX_CHART_ROWS bars (a bar is about half as
+tall as a row of labels in the other charts), so the chart stays readable for many texts or
+terms; the title says what is left out.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def plot_term_frequencies(table: pd.DataFrame, title: str, sources: str) -> Figu
     """
     every = table
     table = table.iloc[:, : len(_HATCHES)]
-    table = table.head(max(1, MAX_CHART_ROWS // max(1, len(table.columns))))
+    table = table.head(max(1, 2 * MAX_CHART_ROWS // max(1, len(table.columns))))
     cuts = [left_out_note(len(table.columns), len(every.columns), "texts",
                           "chart the others apart"),
             left_out_note(len(table), len(every), "terms", "the table lists them all")]  # fmt: skip
