@@ -99,6 +99,7 @@ bench: setup-dev
 	$(BIN)/python benchmarks/bench_extractors.py
 	$(BIN)/python benchmarks/student_load.py
 	$(BIN)/python benchmarks/save_stress.py
+	$(BIN)/python benchmarks/output_sizes.py
 
 # Check a data folder (default data/, or DATA=path): every problem with its file, line and fix.
 check-data: setup

@@ -99,7 +99,7 @@ def test_span_viewer_switches_text_and_kind_without_printing(capsys):
         return pd.DataFrame(spans, columns=["start", "end", "kind", "explanation"])
 
     viewer = span_viewer(texts, find)
-    choice, kinds = viewer.children[0].children
+    choice, kinds = viewer.children[0].children[:2]
     view = viewer.children[1]
     assert "1 found" in view.value and "[1 cat]" in view.value
     choice.value = "two"

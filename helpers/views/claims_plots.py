@@ -1,7 +1,8 @@
 """Charts for corroboration: each source's figure for a claim, and the dates each text names.
 
 Both return a matplotlib Figure (nothing is drawn on screen by the helper). Shape and a
-text label carry every meaning; colour only repeats it.
+text label carry every meaning; colour only repeats it. A chart draws at most MAX_CHART_ROWS
+rows, so it stays readable for long or many texts; its title says what is left out.
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.dates import date_span
+from helpers.limits import MAX_CHART_ROWS, left_out_note
+
+#: Fewest rows a family's panel keeps when several families share a chart's MAX_CHART_ROWS.
+_MIN_PANEL_ROWS = 4
 
 _MARKERS = {"over": (">", "more than / at least"), "under": ("<", "less than / up to"),
             "about": ("D", "about / nearly"), "exact": ("o", "exact")}  # fmt: skip
@@ -22,12 +27,19 @@ def _label(row: pd.Series) -> str:
 
 def figures_by_source(claims: pd.DataFrame, families: list[int]) -> Figure:
     """One panel per family of `claims_table`: each source's figure as a marker whose shape
-    gives its qualifier, labelled with the words the text uses and the claim's verdict."""
+    gives its qualifier, labelled with the words the text uses and the claim's verdict.
+
+    At most MAX_CHART_ROWS figures in all: each family's panel shows its first figures and its
+    title says how many are left out (family_evidence lists them all)."""
+    shown = families[: MAX_CHART_ROWS // _MIN_PANEL_ROWS]
+    per_family = MAX_CHART_ROWS // max(1, len(shown))
+    panels = {f: claims[claims["family"] == f] for f in shown}
     figure = Figure(figsize=(10, 1.2 + sum(
-        1.0 + 0.45 * (claims["family"] == f).sum() for f in families)), layout="constrained")
-    axes_list = figure.subplots(len(families), 1, squeeze=False)[:, 0]
-    for axes, family in zip(axes_list, families, strict=True):
-        rows = claims[claims["family"] == family].reset_index(drop=True)
+        1.0 + 0.45 * min(len(rows), per_family) for rows in panels.values())),
+        layout="constrained")  # fmt: skip
+    axes_list = figure.subplots(len(shown), 1, squeeze=False)[:, 0]
+    for axes, (family, every) in zip(axes_list, panels.items(), strict=True):
+        rows = every.head(per_family).reset_index(drop=True)
         for y, row in rows.iterrows():
             marker, meaning = _MARKERS[row["qualifier"]]
             high = row["high"] if pd.notna(row["high"]) else row["value"]
@@ -46,13 +58,20 @@ def figures_by_source(claims: pd.DataFrame, families: list[int]) -> Figure:
         axes.set_xlim(min(0, low), top * 1.9 if top > 0 else 1)
         counted = rows["counted"].iloc[0]
         axes.set_xlabel(f"stated value (unit: {counted}; kind: {rows['kind'].iloc[0]})")
-        axes.set_title(f"Family {family}: {counted}", fontsize=10, loc="left")
+        cut = left_out_note(len(rows), len(every), "figures",
+                            f"family_evidence(claims, {family}) lists them all")  # fmt: skip
+        axes.set_title(f"Family {family}: {counted}" + (f"\n{cut}" if cut else ""),
+                       fontsize=10, loc="left")  # fmt: skip
         axes.grid(axis="x", alpha=0.3)
     _legend(figure, axes_list, "marker shape = qualifier")
-    outlets = claims[claims["family"].isin(families)].drop_duplicates("text_id")
+    drawn = [i for rows in panels.values() for i in rows.index[:per_family]]
+    outlets = claims[claims.index.isin(drawn)].drop_duplicates("text_id")
     sources = "; ".join(f"{r.text_id} = {r.outlet or 'outlet not identified'}"
                         for r in outlets.itertuples())  # fmt: skip
-    figure.suptitle(f"Figures by source. Sources: {sources}", fontsize=9, wrap=True)
+    cut = left_out_note(len(shown), len(families), "families",
+                        "draw the others in a chart of their own")  # fmt: skip
+    figure.suptitle(f"Figures by source. Sources: {sources}" + (f"\n{cut}" if cut else ""),
+                    fontsize=9, wrap=True)  # fmt: skip
     return figure
 
 
@@ -70,7 +89,9 @@ def dates_timeline(corpus: pd.DataFrame, dates: pd.DataFrame) -> Figure:
     """One row per text: the dates it names (dots for days, bars for months, years and
     ranges), its catalogue publication date (square), and how many dates stay unresolved.
 
-    `dates` is the table of `helpers.analysis.dates.dates_by_text(corpus)`."""
+    `dates` is the table of `helpers.analysis.dates.dates_by_text(corpus)`. At most
+    MAX_CHART_ROWS texts (the first); the title says how many are left out."""
+    every, corpus = corpus, corpus.head(MAX_CHART_ROWS)
     figure = Figure(figsize=(10, 1.2 + 0.8 * len(corpus)), layout="constrained")
     axes = figure.subplots()
     for y, (text_id, entry) in enumerate(corpus.iterrows()):
@@ -102,8 +123,10 @@ def dates_timeline(corpus: pd.DataFrame, dates: pd.DataFrame) -> Figure:
     axes.set_yticks(range(len(corpus)), labels, fontsize=8)
     axes.set_ylim(len(corpus) - 0.4, -0.6)
     axes.set_xlabel("date (calendar year)")
+    cut = left_out_note(len(corpus), len(every), "texts", "dates_by_text(corpus) lists the "
+                        "dates of all of them")  # fmt: skip
     axes.set_title("Dates named in each text (helpers.analysis.dates) and publication dates "
-                   "(data/sources.csv)", fontsize=10)  # fmt: skip
+                   "(data/sources.csv)" + (f"\n{cut}" if cut else ""), fontsize=10)  # fmt: skip
     axes.grid(axis="x", alpha=0.3)
     _legend(figure, [axes], "")
     return figure

@@ -1,9 +1,16 @@
-"""Bar chart of how often each text uses each term (the table from `term_frequencies`)."""
+"""Bar chart of how often each text uses each term (the table from `term_frequencies`).
+
+At most one text per hatching pattern and twice MAX_CHART_ROWS bars (a bar is about half as
+tall as a row of labels in the other charts), so the chart stays readable for many texts or
+terms; the title says what is left out.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
+
+from helpers.limits import MAX_CHART_ROWS, left_out_note
 
 _HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo")
 
@@ -11,8 +18,16 @@ _HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo")
 def plot_term_frequencies(table: pd.DataFrame, title: str, sources: str) -> Figure:
     """Grouped horizontal bars of a `term_frequencies` table; hatching tells texts apart too.
 
-    `sources` names the texts (and their outlets) under the chart.
+    `sources` names the texts (and their outlets) under the chart. Only the first texts
+    (columns) and terms (rows) are drawn when there are more than the limits above.
     """
+    every = table
+    table = table.iloc[:, : len(_HATCHES)]
+    table = table.head(max(1, 2 * MAX_CHART_ROWS // max(1, len(table.columns))))
+    cuts = [left_out_note(len(table.columns), len(every.columns), "texts",
+                          "chart the others apart"),
+            left_out_note(len(table), len(every), "terms", "the table lists them all")]  # fmt: skip
+    title = "\n".join([title, *filter(None, cuts)])
     bars = len(table) * max(1, len(table.columns))
     fig = Figure(figsize=(9, 1.6 + 0.22 * bars), layout="constrained")
     ax = fig.subplots()

@@ -4,7 +4,8 @@ Publication dates in the catalogue may be partial ("2021", "2020-09") or missing
 shows a partial date as a span covering every day it could be, and a missing one as a note,
 so that uncertainty stays visible instead of being guessed away. A date a teacher reconstructed
 (`published_basis` "inferred", from `with_inferred_dates`) is drawn hollow or dotted and
-labelled as inferred.
+labelled as inferred. At most MAX_CHART_ROWS texts are drawn; the title says how many are
+left out.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.dates import date_span
+from helpers.limits import MAX_CHART_ROWS, left_out_note
 
 
 def provenance_timeline(corpus: pd.DataFrame, events: pd.DataFrame) -> Figure:
     """One row per text: dots for the events it reports, a square (or a span, for a partial
-    date) for its publication date, and a note where the publication date is not stated."""
+    date) for its publication date, and a note where the publication date is not stated
+    (the first MAX_CHART_ROWS texts only)."""
+    every, corpus = corpus, corpus.head(MAX_CHART_ROWS)
     figure = Figure(figsize=(10, 0.8 + 0.7 * len(corpus)), layout="constrained")
     axes = figure.subplots()
     for row, (text_id, entry) in enumerate(corpus.iterrows()):
@@ -41,7 +45,10 @@ def provenance_timeline(corpus: pd.DataFrame, events: pd.DataFrame) -> Figure:
     axes.set_yticks(range(len(corpus)), list(corpus.index))
     axes.invert_yaxis()
     axes.set_xlabel("Date")
-    axes.set_title("Events reported and publication dates (data/events.csv, data/sources.csv)")
+    cut = left_out_note(len(corpus), len(every), "texts", "the tables of load_corpus() and "
+                        "load_events() list them all")  # fmt: skip
+    axes.set_title("Events reported and publication dates (data/events.csv, data/sources.csv)"
+                   + (f"\n{cut}" if cut else ""))  # fmt: skip
     axes.grid(axis="x", alpha=0.3)
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
