@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from helpers import extract_numbers, load_corpus, read_digits, words_to_number
@@ -344,6 +344,8 @@ PIECES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join))
+@example(text="1+112")  # a figure with "+" (over) then digits: once a phone code overlapped it
+@example(text="1+2021")
 def test_any_text_gives_consistent_rows(text: str):
     table = extract_numbers(text)
     assert list(table.columns) == NUMBER_COLUMNS
