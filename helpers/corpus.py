@@ -21,7 +21,7 @@ import pandas as pd
 
 from helpers.analysis.dates import date_span
 from helpers.limits import MAX_TEXT_BYTES, MAX_WORDS
-from helpers.paths import CATALOGUE_NAME, REPO_ROOT
+from helpers.paths import CATALOGUE_NAME, REPO_ROOT, catalogue_ids
 from helpers.paths import data_dir as default_data_dir
 from helpers.problems import CourseProblem
 from helpers.text.reading_text import ReadingText, reading_text
@@ -319,12 +319,6 @@ def reading_text_of(corpus: pd.DataFrame, text_id: str) -> ReadingText:
     return ReadingText(raw=row["raw"], text=row["text"], offsets=row["offsets"])
 
 
-def _catalogued_ids(root: Path) -> set[str] | None:
-    """The text ids in the folder's catalogue, or None when it cannot be read."""
-    rows, problems = _read_table(root / CATALOGUE_NAME, REQUIRED_COLUMNS, "")
-    return None if problems or not rows else {row["text_id"] for _, row in rows}
-
-
 def load_events(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The events each text reports (`events.csv`: text_id, event, date, reference), with
     `date` as a pandas Timestamp (the first day of a partial date such as "2021-07"); an
@@ -334,7 +328,7 @@ def load_events(data_dir: str | Path | None = None) -> pd.DataFrame:
     if not path.exists() and not path.is_symlink():
         return pd.DataFrame(columns=list(EVENT_COLUMNS))
     rows, problems = _read_table(path, EVENT_COLUMNS, "")
-    known = _catalogued_ids(root)
+    known = catalogue_ids(root) or None  # no readable catalogue: ids are not checked
     shown = shown_path(path)
     records = []
     for line, row in rows:

@@ -140,15 +140,17 @@ def _partner(figure, candidates: pd.DataFrame, bare: list[int]):
     return None
 
 
-def figure_pairs(derived: str, source: str) -> pd.DataFrame:
+def figure_pairs(derived: str, source: str, trace: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each amount in `derived` beside the amount of its traced source sentence (or of a
     sentence it also draws on) that counts the same thing, however far the values differ
     (that difference is the finding).
     `status`: `same` (one value fits both, given qualifiers), `changed`, `unpaired` (the
     sentence is traced but its source has no figure counting this) or `no source` (the
     sentence has no source in `source`); `via`: `source` or `also from` (the sentence it
-    also draws on)."""
-    trace = trace_sources(derived, source)
+    also draws on). `trace`: the whole `trace_sources(derived, source)` table when the caller
+    already has it (the compare widget), so it is not computed twice."""
+    if trace is None:
+        trace = trace_sources(derived, source)
     theirs = _amounts(source)
     ends = trace["derived_end"].tolist()
     rows = []

@@ -102,10 +102,11 @@ def problem_html(problem: CourseProblem) -> str:
 
 
 def changed_numbers(trace: pd.DataFrame, derived: str, source: str) -> pd.Series:
-    """For each row of `trace` (of `derived` against `source`): True when a figure of the
-    later sentence is paired with a source figure of another value, or has none counting the
-    same thing in its traced source (`figure_pairs`, as the claims table reads figures)."""
-    pairs = figure_pairs(derived, source)
+    """For each row of `trace` (the whole `trace_sources(derived, source)` table): True when a
+    figure of the later sentence is paired with a source figure of another value, or has none
+    counting the same thing in its traced source (`figure_pairs`, as the claims table reads
+    figures)."""
+    pairs = figure_pairs(derived, source, trace)
     flagged = pairs.loc[pairs["status"].isin(["changed", "unpaired"]), "derived_start"].tolist()
     keep = [any(start <= at < end for at in flagged)
             for start, end in zip(trace["derived_start"], trace["derived_end"], strict=True)]
